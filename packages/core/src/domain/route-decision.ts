@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const IntentSchema = z.enum(["question", "small_talk", "crisis"]);
+export type Intent = z.infer<typeof IntentSchema>;
+
+export const RouteDecisionSchema = z.object({
+  intent: IntentSchema,
+  namespaces: z.array(z.object({ id: z.string(), confidence: z.number().min(0).max(1) })).max(3),
+  needsRetrieval: z.boolean(),
+  /** Who decided: the local classifier, a model, or the fallback after a router failure. */
+  decidedBy: z.enum(["local", "model", "fallback"]),
+});
+export type RouteDecision = z.infer<typeof RouteDecisionSchema>;

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "tools/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: [],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
