@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-export const IntentSchema = z.enum(["question", "small_talk", "crisis"]);
+/** `small_talk` covers greetings and thanks: answered without retrieval. */
+export const IntentSchema = z.enum(["question", "small_talk"]);
 export type Intent = z.infer<typeof IntentSchema>;
 
 export const RouteDecisionSchema = z.object({

@@ -5,6 +5,8 @@ export interface WorkflowResult {
   state: TurnState;
   /** The execution's ARN (AWS) or a local identifier, stored with the assistant message. */
   executionArn: string;
+  /** The states entered, in order, when the runner can tell (the local runner can). */
+  visitedStates?: string[];
 }
 
 /** Runs the ChatTurn state machine; the execution name is the turn id. */
