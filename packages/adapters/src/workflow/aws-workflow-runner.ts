@@ -39,9 +39,12 @@ export function createAwsWorkflowRunner(deps: {
           status: result.status,
           error: result.error,
         });
-        throw new WorkflowError(`ChatTurn ${result.status ?? "UNKNOWN"}: ${result.error ?? "no output"}`, {
-          executionArn,
-        });
+        throw new WorkflowError(
+          `ChatTurn ${result.status ?? "UNKNOWN"}: ${result.error ?? "no output"}`,
+          {
+            executionArn,
+          },
+        );
       }
       return { state: JSON.parse(result.output) as TurnState, executionArn };
     },

@@ -18,7 +18,11 @@ const input: TurnInput = {
 
 describe("the AWS workflow runner", () => {
   const sfn = mockClient(SFNClient);
-  const runner = createAwsWorkflowRunner({ stateMachineArn, logger: createRecordingLogger(), client: new SFNClient({}) });
+  const runner = createAwsWorkflowRunner({
+    stateMachineArn,
+    logger: createRecordingLogger(),
+    client: new SFNClient({}),
+  });
   beforeEach(() => sfn.reset());
 
   it("starts a sync execution named after the turn and returns its output and ARN", async () => {
