@@ -1,7 +1,10 @@
 import type { TurnInput, TurnState } from "@wwhd/core/domain/turn-state.ts";
 import type { Logger } from "@wwhd/core/ports/logger.ts";
 import { WorkflowError, type WorkflowRunner } from "@wwhd/core/ports/workflow-runner.ts";
-import { chatTurnDefinition } from "@wwhd/core/workflow/chat-turn-definition.ts";
+import {
+  renderChatTurnDefinition,
+  TASK_ARN_PLACEHOLDERS,
+} from "@wwhd/core/workflow/chat-turn-definition.ts";
 import type { TurnTasks } from "@wwhd/core/workflow/turn-tasks.ts";
 import { StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
 
@@ -18,10 +21,12 @@ export function createLocalWorkflowRunner(deps: {
   /** Shortens Retry waits (tests); AWS-equivalent intervals otherwise. */
   retryIntervalMs?: number;
 }): WorkflowRunner {
-  const machine = new StateMachine(chatTurnDefinition as StateMachineDefinition, {
-    // The Resource fields hold `${...Arn}` placeholders until deployment.
-    validationOptions: { checkArn: false },
-  });
+  // The deployed document with local ARNs in place of the Lambda functions' ones.
+  const localArns = Object.fromEntries(
+    Object.values(TASK_ARN_PLACEHOLDERS).map((name) => [name, `arn:aws:lambda:local:000000000000:function:${name}`]),
+  );
+  const definition = JSON.parse(renderChatTurnDefinition(localArns as never)) as StateMachineDefinition;
+  const machine = new StateMachine(definition);
   const handlers = Object.fromEntries(
     Object.entries(deps.tasks).map(([state, task]) => [
       state,

@@ -10,6 +10,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { Logger } from "../ports/logger.ts";
 import type { Session, SessionStore, StoredMessage, TurnStatus } from "../ports/session-store.ts";
 import type { WorkflowRunner } from "../ports/workflow-runner.ts";
+import type { Librarian } from "../agents/librarian/librarian.ts";
 import { countTextTokens } from "../text/token-counter.ts";
 import type { TurnEvent } from "./turn-event.ts";
 
@@ -19,6 +20,8 @@ const TITLE_LENGTH = 60;
 
 export interface ChatServiceDeps {
   sessions: SessionStore;
+  /** Conversation memory: each completed exchange is remembered for the user's later turns. */
+  memory: Pick<Librarian, "remember">;
   runner: WorkflowRunner;
   model: ChatModel;
   clock: Clock;

@@ -1,6 +1,8 @@
 import type { ChatMessage } from "./chat-message.ts";
 import type { Passage } from "./passage.ts";
 import type { RouteDecision } from "./route-decision.ts";
+import type { SafetyDecision } from "./safety-decision.ts";
+import type { TokenUsage } from "./token-usage.ts";
 
 /**
  * The JSON document the ChatTurn workflow carries from state to state. Each Task writes its
@@ -32,10 +34,34 @@ export interface Plan {
   promptTokens: number;
 }
 
+/** A complete answer from the Interpreter (full mode), before the Safety review. */
+export interface Draft {
+  text: string;
+  usage: TokenUsage;
+  model: string;
+  /** 0 for the first draft, then 1 and 2 for revisions asked for by the review. */
+  revision: number;
+}
+
+/** The Safety agent's verdict on a whole draft (full mode). */
+export interface Review {
+  approved: boolean;
+  /** The text to release: redacted, with any disclaimers; the safe fallback when `fallback`. */
+  text: string;
+  decisions: SafetyDecision[];
+  /** Why the draft was not approved, given to the Interpreter for its revision. */
+  reason?: string;
+  fallback?: boolean;
+}
+
 export interface TurnState extends TurnInput {
   route?: RouteDecision;
   retrieval?: Retrieval;
   plan?: Plan;
+  draft?: Draft;
+  review?: Review;
+  /** Set by the workflow after the primary model failed in full mode. */
+  useFallbackModel?: boolean;
 }
 
 /** What the stream-mode workflow hands back to the chat function. */

@@ -5,6 +5,8 @@ export const TASK_ARN_PLACEHOLDERS = {
   Route: "RouterFunctionArn",
   Retrieve: "LibrarianFunctionArn",
   Plan: "PlannerFunctionArn",
+  Interpret: "InterpreterFunctionArn",
+  Review: "SafetyFunctionArn",
 } as const;
 
 export type TaskStateName = keyof typeof TASK_ARN_PLACEHOLDERS;

@@ -1,25 +1,42 @@
+import type { Interpreter } from "../agents/interpreter/interpreter.ts";
 import type { Librarian } from "../agents/librarian/librarian.ts";
 import type { Planner } from "../agents/planner/planner.ts";
 import type { Router } from "../agents/router/router.ts";
 import type { RouteDecision } from "../domain/route-decision.ts";
-import type { Plan, Retrieval, TurnState } from "../domain/turn-state.ts";
+import type { Draft, Plan, Retrieval, Review, TurnState } from "../domain/turn-state.ts";
 import type { TaskStateName } from "./chat-turn-definition.ts";
+
+/** The Safety agent's review of a whole draft (full mode). */
+export interface DraftReviewer {
+  review(draft: Draft, route: RouteDecision | undefined): Promise<Review>;
+}
 
 /**
  * The body of every ChatTurn Task state. The same functions run as Lambda handlers in AWS and
  * in-process under the local state-machine runner.
  */
-export type TurnTasks = {
+export interface TurnTasks extends Record<TaskStateName, (state: TurnState) => Promise<unknown>> {
   Route(state: TurnState): Promise<RouteDecision>;
   Retrieve(state: TurnState): Promise<Retrieval>;
   Plan(state: TurnState): Promise<Plan>;
-} & Record<TaskStateName, (state: TurnState) => Promise<unknown>>;
+  Interpret(state: TurnState): Promise<Draft>;
+  Review(state: TurnState): Promise<Review>;
+}
 
-export function createTurnTasks(agents: {
+export interface TurnAgents {
   router: Router;
   librarian: Librarian;
   planner: Planner;
-}): TurnTasks {
+  interpreter: Interpreter;
+  reviewer: DraftReviewer;
+}
+
+const required = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`ChatTurn state has no ${what}`);
+  return value;
+};
+
+export function createTurnTasks(agents: TurnAgents): TurnTasks {
   return {
     Route: (state) => agents.router.route({ message: state.message }),
     Retrieve: (state) =>
@@ -29,5 +46,15 @@ export function createTurnTasks(agents: {
         userId: state.userId,
       }),
     Plan: async (state) => agents.planner.plan(state),
+    Interpret: (state) =>
+      agents.interpreter.draft(
+        {
+          plan: required(state.plan, "plan"),
+          // A review that rejected the previous draft turns this call into a revision.
+          ...(state.draft && state.review && { previous: { draft: state.draft, reason: state.review.reason ?? "unsafe" } }),
+        },
+        { useFallbackModel: state.useFallbackModel === true },
+      ),
+    Review: (state) => agents.reviewer.review(required(state.draft, "draft"), state.route),
   };
 }

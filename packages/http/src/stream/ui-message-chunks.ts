@@ -4,7 +4,7 @@ import type { FinishReason, UIMessageChunk } from "ai";
 
 const FINISH_REASONS: Record<TurnStatus, FinishReason> = {
   complete: "stop",
-  crisis: "content-filter",
+  crisis: "stop",
   refused: "content-filter",
   aborted: "other",
   error: "error",
