@@ -1,12 +1,21 @@
 import type { TurnInput, TurnState } from "@wwhd/core/domain/turn-state.ts";
 import type { Logger } from "@wwhd/core/ports/logger.ts";
-import { WorkflowError, type WorkflowRunner } from "@wwhd/core/ports/workflow-runner.ts";
+import {
+  WorkflowError,
+  type WorkflowResult,
+  type WorkflowRunner,
+} from "@wwhd/core/ports/workflow-runner.ts";
 import {
   renderChatTurnDefinition,
   TASK_ARN_PLACEHOLDERS,
 } from "@wwhd/core/workflow/chat-turn-definition.ts";
 import type { TurnTasks } from "@wwhd/core/workflow/turn-tasks.ts";
 import { StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
+
+/** The local runner also tells which states an execution entered, in order. */
+export interface LocalWorkflowRunner extends WorkflowRunner {
+  run(input: TurnInput): Promise<WorkflowResult & { visitedStates: string[] }>;
+}
 
 type ExecutionEvents = ReturnType<StateMachine["run"]>["eventLogs"];
 
@@ -20,12 +29,17 @@ export function createLocalWorkflowRunner(deps: {
   logger: Logger;
   /** Shortens Retry waits (tests); AWS-equivalent intervals otherwise. */
   retryIntervalMs?: number;
-}): WorkflowRunner {
+}): LocalWorkflowRunner {
   // The deployed document with local ARNs in place of the Lambda functions' ones.
   const localArns = Object.fromEntries(
-    Object.values(TASK_ARN_PLACEHOLDERS).map((name) => [name, `arn:aws:lambda:local:000000000000:function:${name}`]),
+    Object.values(TASK_ARN_PLACEHOLDERS).map((name) => [
+      name,
+      `arn:aws:lambda:local:000000000000:function:${name}`,
+    ]),
   );
-  const definition = JSON.parse(renderChatTurnDefinition(localArns as never)) as StateMachineDefinition;
+  const definition = JSON.parse(
+    renderChatTurnDefinition(localArns as never),
+  ) as StateMachineDefinition;
   const machine = new StateMachine(definition);
   const handlers = Object.fromEntries(
     Object.entries(deps.tasks).map(([state, task]) => [

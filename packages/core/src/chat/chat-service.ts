@@ -1,4 +1,5 @@
 import { ulid } from "ulid";
+import type { Librarian } from "../agents/librarian/librarian.ts";
 import { createOutputScreen, type InputScreening, screenInput } from "../agents/safety/index.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { ChatMessage } from "../domain/chat-message.ts";
@@ -10,7 +11,6 @@ import type { Clock } from "../ports/clock.ts";
 import type { Logger } from "../ports/logger.ts";
 import type { Session, SessionStore, StoredMessage, TurnStatus } from "../ports/session-store.ts";
 import type { WorkflowRunner } from "../ports/workflow-runner.ts";
-import type { Librarian } from "../agents/librarian/librarian.ts";
 import { countTextTokens } from "../text/token-counter.ts";
 import type { TurnEvent } from "./turn-event.ts";
 
@@ -133,6 +133,7 @@ async function* answer(
     sessionId: turn.session.id,
     message: turn.screening.text,
     history: turn.history,
+    medicalReferral: turn.screening.category === "medical_referral",
   });
   const planned = state as PlannedTurn;
   outcome.planned = planned;
@@ -152,7 +153,11 @@ async function* generate(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<TurnEvent> {
   const decisions: SafetyDecision[] = [];
-  const screen = createOutputScreen({ route: planned.route, onDecision: (d) => decisions.push(d) });
+  const screen = createOutputScreen({
+    route: planned.route,
+    ...(planned.medicalReferral && { inputCategory: "medical_referral" as const }),
+    onDecision: (d) => decisions.push(d),
+  });
   let usage: TokenUsage | undefined;
   const release = function* (sentences: string[]): Generator<TurnEvent> {
     for (const decision of decisions.splice(0)) yield { type: "safety", decision };

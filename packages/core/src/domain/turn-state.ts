@@ -18,6 +18,8 @@ export interface TurnInput {
   message: string;
   /** The session's recent messages, oldest first (also redacted). */
   history: ChatMessage[];
+  /** The input asked for a diagnosis or treatment: the answer must close with a referral. */
+  medicalReferral?: boolean;
 }
 
 export interface Retrieval {

@@ -8,7 +8,10 @@ import type { TaskStateName } from "./chat-turn-definition.ts";
 
 /** The Safety agent's review of a whole draft (full mode). */
 export interface DraftReviewer {
-  review(draft: Draft, route: RouteDecision | undefined): Promise<Review>;
+  review(
+    draft: Draft,
+    context: { route?: RouteDecision; medicalReferral?: boolean },
+  ): Promise<Review>;
 }
 
 /**
@@ -51,10 +54,17 @@ export function createTurnTasks(agents: TurnAgents): TurnTasks {
         {
           plan: required(state.plan, "plan"),
           // A review that rejected the previous draft turns this call into a revision.
-          ...(state.draft && state.review && { previous: { draft: state.draft, reason: state.review.reason ?? "unsafe" } }),
+          ...(state.draft &&
+            state.review && {
+              previous: { draft: state.draft, reason: state.review.reason ?? "unsafe" },
+            }),
         },
         { useFallbackModel: state.useFallbackModel === true },
       ),
-    Review: (state) => agents.reviewer.review(required(state.draft, "draft"), state.route),
+    Review: (state) =>
+      agents.reviewer.review(required(state.draft, "draft"), {
+        route: state.route,
+        medicalReferral: state.medicalReferral,
+      }),
   };
 }
