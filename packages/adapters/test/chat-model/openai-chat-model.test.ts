@@ -9,7 +9,7 @@ import {
 import { createOpenAiChatModel } from "../../src/chat-model/openai-chat-model.ts";
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

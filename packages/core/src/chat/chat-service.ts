@@ -102,6 +102,8 @@ class TurnOutcome {
   safety: SafetyDecision[] = [];
   planned: PlannedTurn | undefined;
   executionArn: string | undefined;
+  /** The model that answered (a provider list announces the one it chose). */
+  model: string | undefined;
 
   observe(event: TurnEvent): void {
     if (event.type === "text") this.text += event.delta;
@@ -170,7 +172,8 @@ async function* generate(
     signal,
   })) {
     if (chunk.type === "usage") usage = chunk.usage;
-    else yield* release(screen.push(chunk.text));
+    if (chunk.type === "model") outcome.model = chunk.name;
+    if (chunk.type === "text") yield* release(screen.push(chunk.text));
   }
   if (signal?.aborted) return;
   yield* release(screen.flush());
@@ -211,7 +214,7 @@ function persist(
     })),
     route: outcome.planned?.route,
     safety: outcome.safety,
-    model: outcome.planned ? deps.model.name : undefined,
+    model: outcome.planned ? (outcome.model ?? deps.model.name) : undefined,
     usage: outcome.usage,
     executionArn: outcome.executionArn,
   };

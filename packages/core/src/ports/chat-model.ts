@@ -9,7 +9,11 @@ export interface ChatRequest {
   signal?: AbortSignal;
 }
 
-export type ChatChunk = { type: "text"; text: string } | { type: "usage"; usage: TokenUsage };
+export type ChatChunk =
+  | { type: "text"; text: string }
+  | { type: "usage"; usage: TokenUsage }
+  /** Which model is answering, when a provider list chose one. */
+  | { type: "model"; name: string };
 
 /** A chat model that streams its answer. Errors before the first chunk are `ModelError`s. */
 export interface ChatModel extends HealthReporter {

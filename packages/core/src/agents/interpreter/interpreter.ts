@@ -15,20 +15,30 @@ export interface DraftRequest {
  */
 export function createInterpreter(models: { primary: ChatModel; fallback: ChatModel }) {
   return {
-    async draft(request: DraftRequest, options: { useFallbackModel?: boolean } = {}): Promise<Draft> {
+    async draft(
+      request: DraftRequest,
+      options: { useFallbackModel?: boolean } = {},
+    ): Promise<Draft> {
       const model = options.useFallbackModel ? models.fallback : models.primary;
       const messages: ChatMessage[] = request.previous
         ? [...request.plan.messages, revisionNote(request.previous.reason)]
         : request.plan.messages;
       let text = "";
       let usage: TokenUsage | undefined;
-      for await (const chunk of model.stream({ messages, maxOutputTokens: request.plan.maxOutputTokens })) {
+      for await (const chunk of model.stream({
+        messages,
+        maxOutputTokens: request.plan.maxOutputTokens,
+      })) {
         if (chunk.type === "text") text += chunk.text;
-        else usage = chunk.usage;
+        if (chunk.type === "usage") usage = chunk.usage;
       }
       return {
         text,
-        usage: usage ?? { promptTokens: request.plan.promptTokens, completionTokens: countTextTokens(text), source: "tokenizer" },
+        usage: usage ?? {
+          promptTokens: request.plan.promptTokens,
+          completionTokens: countTextTokens(text),
+          source: "tokenizer",
+        },
         model: model.name,
         revision: request.previous ? request.previous.draft.revision + 1 : 0,
       };
