@@ -1,0 +1,4 @@
+import { taskHandler } from "./task-handler.ts";
+
+/** ChatTurn's `Interpret` state. */
+export const handler = taskHandler("Interpret");

@@ -1,0 +1,4 @@
+import { taskHandler } from "./task-handler.ts";
+
+/** ChatTurn's `Retrieve` state. */
+export const handler = taskHandler("Retrieve");

@@ -1,0 +1,4 @@
+import { taskHandler } from "./task-handler.ts";
+
+/** ChatTurn's `Route` state. */
+export const handler = taskHandler("Route");
