@@ -5,7 +5,7 @@ import { AppError } from "../domain/app-error.ts";
 import type { ChatMessage } from "../domain/chat-message.ts";
 import type { SafetyDecision } from "../domain/safety-decision.ts";
 import type { TokenUsage } from "../domain/token-usage.ts";
-import type { PlannedTurn } from "../domain/turn-state.ts";
+import type { PlannedTurn, TurnInput } from "../domain/turn-state.ts";
 import type { ChatModel } from "../ports/chat-model.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Logger } from "../ports/logger.ts";
@@ -31,6 +31,8 @@ export interface ChatServiceDeps {
 /** A turn whose session and input screening are settled: errors from here on are stream events. */
 export interface PreparedTurn {
   turnId: string;
+  /** `stream`: generation streams through the Safety filter; `full`: the workflow answers whole. */
+  mode: TurnInput["mode"];
   userId: string;
   session: Session;
   screening: InputScreening;
@@ -39,7 +41,12 @@ export interface PreparedTurn {
 
 export interface ChatService {
   /** Validates the session and screens the input; throws `AppError` before any stream opens. */
-  prepare(request: { userId: string; sessionId?: string; message: string }): Promise<PreparedTurn>;
+  prepare(request: {
+    userId: string;
+    sessionId?: string;
+    message: string;
+    mode: TurnInput["mode"];
+  }): Promise<PreparedTurn>;
   /** Runs the turn, yielding what the client sees, and persists it whatever happens. */
   run(turn: PreparedTurn, signal?: AbortSignal): AsyncGenerator<TurnEvent>;
 }
@@ -57,12 +64,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   return {
-    async prepare({ userId, sessionId, message }) {
+    async prepare({ userId, sessionId, message, mode }) {
       const screening = screenInput(message);
       const session = await findOrCreateSession(userId, sessionId, screening.text);
       const recent = await deps.sessions.recentMessages(userId, session.id, HISTORY_MESSAGES);
       const history = recent.map((m): ChatMessage => ({ role: m.role, content: m.text }));
-      return { turnId: ulid(deps.clock.now()), userId, session, screening, history };
+      return { turnId: ulid(deps.clock.now()), mode, userId, session, screening, history };
     },
 
     async *run(turn, signal) {
@@ -130,7 +137,7 @@ async function* answer(
 
   const { state, executionArn } = await deps.runner.run({
     turnId: turn.turnId,
-    mode: "stream",
+    mode: turn.mode,
     userId: turn.userId,
     sessionId: turn.session.id,
     message: turn.screening.text,
@@ -144,7 +151,20 @@ async function* answer(
   for (const [i, passage] of planned.plan.sources.entries())
     yield { type: "source", citation: i + 1, passage };
 
-  yield* generate(deps.model, planned, outcome, signal);
+  if (turn.mode === "full") yield* reviewed(planned, outcome);
+  else yield* generate(deps.model, planned, outcome, signal);
+}
+
+/** Full mode: the workflow already wrote, reviewed and (if need be) replaced the answer. */
+function* reviewed(planned: PlannedTurn, outcome: TurnOutcome): Generator<TurnEvent> {
+  const review = planned.review;
+  if (!review) throw new Error("the full-mode workflow returned no review");
+  for (const decision of review.decisions) yield { type: "safety", decision };
+  yield { type: "text", delta: review.text };
+  if (planned.draft) {
+    outcome.model = planned.draft.model;
+    yield { type: "usage", usage: planned.draft.usage };
+  }
 }
 
 /** Streams the Interpreter's answer, releasing text only sentence by sentence after screening. */
