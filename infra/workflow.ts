@@ -6,13 +6,22 @@ const agentFunction = (name: string, handler: string) =>
   new sst.aws.Function(name, {
     handler: `packages/functions/src/${handler}`,
     runtime: "nodejs24.x",
-    timeout: "10 seconds",
+    timeout: "60 seconds",
     memory: "1024 MB",
   });
 
 export const routerFunction = agentFunction("RouterFunction", "router.handler");
 export const librarianFunction = agentFunction("LibrarianFunction", "librarian.handler");
 export const plannerFunction = agentFunction("PlannerFunction", "planner.handler");
+export const interpreterFunction = agentFunction("InterpreterFunction", "interpreter.handler");
+export const safetyFunction = agentFunction("SafetyFunction", "safety.handler");
+const agentFunctions = [
+  routerFunction,
+  librarianFunction,
+  plannerFunction,
+  interpreterFunction,
+  safetyFunction,
+];
 
 const role = new aws.iam.Role("ChatTurnRole", {
   assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "states.amazonaws.com" }),
@@ -25,7 +34,7 @@ new aws.iam.RolePolicy("ChatTurnInvoke", {
       {
         Effect: "Allow",
         Action: ["lambda:InvokeFunction"],
-        Resource: [routerFunction.arn, librarianFunction.arn, plannerFunction.arn],
+        Resource: agentFunctions.map((fn) => fn.arn),
       },
     ],
   }),
@@ -36,9 +45,21 @@ const logGroup = new aws.cloudwatch.LogGroup("ChatTurnLogs", { retentionInDays: 
 export const chatTurn = new aws.sfn.StateMachine("ChatTurn", {
   type: "EXPRESS",
   roleArn: role.arn,
-  definition: $resolve([routerFunction.arn, librarianFunction.arn, plannerFunction.arn]).apply(
-    ([RouterFunctionArn, LibrarianFunctionArn, PlannerFunctionArn]) =>
-      renderChatTurnDefinition({ RouterFunctionArn, LibrarianFunctionArn, PlannerFunctionArn }),
+  definition: $resolve(agentFunctions.map((fn) => fn.arn)).apply(
+    ([
+      RouterFunctionArn,
+      LibrarianFunctionArn,
+      PlannerFunctionArn,
+      InterpreterFunctionArn,
+      SafetyFunctionArn,
+    ]) =>
+      renderChatTurnDefinition({
+        RouterFunctionArn,
+        LibrarianFunctionArn,
+        PlannerFunctionArn,
+        InterpreterFunctionArn,
+        SafetyFunctionArn,
+      }),
   ),
   loggingConfiguration: {
     level: "ALL",
