@@ -1,0 +1,126 @@
+// zod/mini and named imports keep the Worker bundle small (the classic namespace drags in every
+// locale); its schemas are zod core schemas, so a classic `z.object` can spread this shape too.
+import {
+  _default,
+  coerce,
+  type infer as Infer,
+  int,
+  minLength,
+  object,
+  enum as oneOf,
+  optional,
+  positive,
+  string,
+  url,
+  type ZodMiniType,
+} from "zod/mini";
+
+const count = (fallback: number) => _default(coerce.number().check(int(), positive()), fallback);
+
+/**
+ * A configuration error naming the offending variables (never their values). Its own class
+ * rather than core's ConfigError, whose module would pull the classic zod build into the Worker.
+ */
+export class GateConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GateConfigError";
+  }
+}
+
+/**
+ * The gate's environment variables. The limit names are fixed by the operators' contract; the
+ * origin's config module can spread this shape into its own schema.
+ */
+export const gateEnvShape = {
+  RATE_LIMIT_CHAT_PER_MIN: count(20),
+  RATE_LIMIT_API_PER_MIN: count(120),
+  RATE_LIMIT_AUTH_PER_MIN: count(10),
+  /** Failed logins per account per 15 minutes before the account is locked for the rest. */
+  LOGIN_FAILURES_PER_15_MIN: count(5),
+  DAILY_TOKEN_QUOTA: count(50_000),
+  /**
+   * Tokens a chat turn sets aside when admitted, settled to the real count after the turn; the
+   * most concurrent turns can overshoot the daily quota by.
+   */
+  QUOTA_TURN_RESERVE_TOKENS: count(4_000),
+  UPSTASH_REDIS_REST_URL: optional(url()),
+  UPSTASH_REDIS_REST_TOKEN: optional(string().check(minLength(1))),
+  /**
+   * When Redis is slow or down: `open` admits with a per-instance in-memory limiter as the floor
+   * (and no quota check); `closed` answers 503 `limiter_unavailable`. Never a 500.
+   */
+  GATE_FAIL_POLICY: _default(oneOf(["open", "closed"]), "open"),
+  /** How long the gate waits for Redis before applying the failure policy. */
+  GATE_REDIS_TIMEOUT_MS: count(1_000),
+  /** Comma-separated origins allowed by CORS; empty allows no cross-origin caller. */
+  CORS_ALLOWED_ORIGINS: _default(string(), ""),
+  BODY_LIMIT_BYTES: count(1_048_576),
+  /** HMAC key shared by the edge proxy and the origin for the "already counted" assertion. */
+  EDGE_ASSERTION_SECRET: optional(string().check(minLength(32))),
+};
+
+const GateEnvSchema = object(gateEnvShape);
+export type GateEnv = Infer<typeof GateEnvSchema>;
+
+export interface GateConfig {
+  limits: {
+    chatPerMin: number;
+    apiPerMin: number;
+    authPerMin: number;
+    loginFailuresPer15Min: number;
+  };
+  dailyTokenQuota: number;
+  turnReserveTokens: number;
+  /** Absent: the in-memory limiter and quota (local default). */
+  upstash?: { url: string; token: string };
+  failPolicy: "open" | "closed";
+  redisTimeoutMs: number;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  assertionSecret?: string;
+}
+
+/** Turns validated variables into the gate's configuration. */
+export function toGateConfig(env: GateEnv): GateConfig {
+  const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
+  if (Boolean(url) !== Boolean(token)) {
+    throw new GateConfigError(
+      "Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+    );
+  }
+  return {
+    limits: {
+      chatPerMin: env.RATE_LIMIT_CHAT_PER_MIN,
+      apiPerMin: env.RATE_LIMIT_API_PER_MIN,
+      authPerMin: env.RATE_LIMIT_AUTH_PER_MIN,
+      loginFailuresPer15Min: env.LOGIN_FAILURES_PER_15_MIN,
+    },
+    dailyTokenQuota: env.DAILY_TOKEN_QUOTA,
+    turnReserveTokens: env.QUOTA_TURN_RESERVE_TOKENS,
+    ...(url && token && { upstash: { url, token } }),
+    failPolicy: env.GATE_FAIL_POLICY,
+    redisTimeoutMs: env.GATE_REDIS_TIMEOUT_MS,
+    corsOrigins: env.CORS_ALLOWED_ORIGINS.split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    ...(env.EDGE_ASSERTION_SECRET && { assertionSecret: env.EDGE_ASSERTION_SECRET }),
+  };
+}
+
+/** Validates variables against a schema, naming each offending variable (never its value). */
+export function parseEnv<Schema extends ZodMiniType>(
+  schema: Schema,
+  env: Record<string, string | undefined>,
+  what: string,
+): Infer<Schema> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new GateConfigError(`Invalid ${what} configuration:\n  ${problems.join("\n  ")}`);
+}
+
+/** Validates the gate's variables once. */
+export const parseGateConfig = (env: Record<string, string | undefined>): GateConfig =>
+  toGateConfig(parseEnv(GateEnvSchema, env, "gate"));
