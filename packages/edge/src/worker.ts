@@ -3,10 +3,11 @@ import { createMemoryQuota } from "@wwhd/adapters/rate-limiter/memory-quota.ts";
 import { createMemoryRateLimiter } from "@wwhd/adapters/rate-limiter/memory-rate-limiter.ts";
 import { createUpstashQuota } from "@wwhd/adapters/rate-limiter/upstash-quota.ts";
 import { createUpstashRateLimiter } from "@wwhd/adapters/rate-limiter/upstash-rate-limiter.ts";
+import { parseEnv } from "@wwhd/core/config/parse-env.ts";
 import type { ExecutionContext, Hono } from "hono";
 import { createRemoteJWKSet } from "jose";
 import { minLength, object, string, url } from "zod/mini";
-import { type GateConfig, parseEnv, parseGateConfig } from "./gate/gate-config.ts";
+import { type GateConfig, parseGateConfig } from "./gate/gate-config.ts";
 import type { GateEnv } from "./gate/gate-env.ts";
 import { createEdgeProxy } from "./proxy/edge-proxy.ts";
 

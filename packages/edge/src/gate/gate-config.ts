@@ -1,5 +1,7 @@
 // zod/mini and named imports keep the Worker bundle small (the classic namespace drags in every
 // locale); its schemas are zod core schemas, so a classic `z.object` can spread this shape too.
+
+import { ConfigError, parseEnv } from "@wwhd/core/config/parse-env.ts";
 import {
   _default,
   coerce,
@@ -12,21 +14,9 @@ import {
   positive,
   string,
   url,
-  type ZodMiniType,
 } from "zod/mini";
 
 const count = (fallback: number) => _default(coerce.number().check(int(), positive()), fallback);
-
-/**
- * A configuration error naming the offending variables (never their values). Its own class
- * rather than core's ConfigError, whose module would pull the classic zod build into the Worker.
- */
-export class GateConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "GateConfigError";
-  }
-}
 
 /**
  * The gate's environment variables. The limit names are fixed by the operators' contract; the
@@ -85,7 +75,7 @@ export interface GateConfig {
 export function toGateConfig(env: GateEnv): GateConfig {
   const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
   if (Boolean(url) !== Boolean(token)) {
-    throw new GateConfigError(
+    throw new ConfigError(
       "Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
     );
   }
@@ -107,18 +97,6 @@ export function toGateConfig(env: GateEnv): GateConfig {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     ...(env.EDGE_ASSERTION_SECRET && { assertionSecret: env.EDGE_ASSERTION_SECRET }),
   };
-}
-
-/** Validates variables against a schema, naming each offending variable (never its value). */
-export function parseEnv<Schema extends ZodMiniType>(
-  schema: Schema,
-  env: Record<string, string | undefined>,
-  what: string,
-): Infer<Schema> {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  throw new GateConfigError(`Invalid ${what} configuration:\n  ${problems.join("\n  ")}`);
 }
 
 /** Validates the gate's variables once. */
