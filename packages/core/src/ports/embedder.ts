@@ -7,3 +7,11 @@ export interface Embedder extends HealthReporter {
   readonly dimensions: number;
   embed(texts: string[]): Promise<number[][]>;
 }
+
+/** The embedding service failed after its retries (or answered something unusable). */
+export class EmbedderError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EmbedderError";
+  }
+}

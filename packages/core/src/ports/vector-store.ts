@@ -41,12 +41,17 @@ export interface HybridQuery {
   prefetchLimit?: number;
   /** Which retrieval legs to use; both (hybrid) unless evaluating one alone. */
   using?: "hybrid" | "dense" | "sparse";
+  /** Return each point's dense vector too (the Librarian's MMR rerank compares candidates). */
+  withVectors?: boolean;
 }
 
 export interface ScoredPoint {
   id: string;
+  /** Cosine for dense-only, BM25 × IDF for sparse-only, the RRF sum for hybrid queries. */
   score: number;
   payload: ChunkPayload;
+  /** Present when the query asked `withVectors`. */
+  dense?: number[];
 }
 
 /**

@@ -1,0 +1,3 @@
+export { type EvalQuestion, loadEvalQuestions } from "./eval-questions.ts";
+export { loadNamespaces } from "./namespaces.ts";
+export { corpusDir, evalQuestionsFile, namespacesFile } from "./paths.ts";
