@@ -148,6 +148,7 @@ async function* answer(
   outcome.planned = planned;
   outcome.executionArn = executionArn;
   yield { type: "route", route: planned.route, degraded: planned.retrieval.degraded };
+  for (const decision of planned.retrieval.safety ?? []) yield { type: "safety", decision };
   for (const [i, passage] of planned.plan.sources.entries())
     yield { type: "source", citation: i + 1, passage };
 

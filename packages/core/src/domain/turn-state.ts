@@ -26,6 +26,8 @@ export interface Retrieval {
   passages: Passage[];
   /** True when the vector store failed and the turn went on without knowledge. */
   degraded: boolean;
+  /** Passages the Safety agent dropped (they carried instructions). */
+  safety?: SafetyDecision[];
 }
 
 export interface Plan {

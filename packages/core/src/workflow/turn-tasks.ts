@@ -2,6 +2,7 @@ import type { Interpreter } from "../agents/interpreter/interpreter.ts";
 import type { Librarian } from "../agents/librarian/librarian.ts";
 import type { Planner } from "../agents/planner/planner.ts";
 import type { Router } from "../agents/router/router.ts";
+import { screenPassages } from "../agents/safety/input/screen-passages.ts";
 import type { RouteDecision } from "../domain/route-decision.ts";
 import type { Draft, Plan, Retrieval, Review, TurnState } from "../domain/turn-state.ts";
 import type { TaskStateName } from "./chat-turn-definition.ts";
@@ -42,12 +43,16 @@ const required = <T>(value: T | undefined, what: string): T => {
 export function createTurnTasks(agents: TurnAgents): TurnTasks {
   return {
     Route: (state) => agents.router.route({ message: state.message }),
-    Retrieve: (state) =>
-      agents.librarian.retrieve({
+    Retrieve: async (state) => {
+      const retrieval = await agents.librarian.retrieve({
         query: state.message,
         namespaces: state.route?.namespaces.map((ns) => ns.id) ?? [],
         userId: state.userId,
-      }),
+      });
+      // Knowledge is quoted to the model: a passage carrying instructions must not reach it.
+      const screened = screenPassages(retrieval.passages);
+      return { ...retrieval, passages: screened.passages, safety: screened.decisions };
+    },
     Plan: async (state) => agents.planner.plan(state),
     Interpret: (state) =>
       agents.interpreter.draft(
