@@ -12,6 +12,7 @@ const agentFunction = (name: string, handler: string) =>
 
 export const routerFunction = agentFunction("RouterFunction", "router.handler");
 export const librarianFunction = agentFunction("LibrarianFunction", "librarian.handler");
+export const embedQueryFunction = agentFunction("EmbedQueryFunction", "embed-query.handler");
 export const plannerFunction = agentFunction("PlannerFunction", "planner.handler");
 export const interpreterFunction = agentFunction("InterpreterFunction", "interpreter.handler");
 export const safetyFunction = agentFunction("SafetyFunction", "safety.handler");

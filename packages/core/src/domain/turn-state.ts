@@ -60,6 +60,8 @@ export interface Review {
 
 export interface TurnState extends TurnInput {
   route?: RouteDecision;
+  /** The query's dense embedding, computed alongside routing. */
+  queryVector?: number[];
   retrieval?: Retrieval;
   plan?: Plan;
   draft?: Draft;

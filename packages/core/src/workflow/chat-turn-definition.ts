@@ -3,6 +3,7 @@ import definition from "./chat-turn.asl.json" with { type: "json" };
 /** The Task states of ChatTurn and the placeholder each one's Lambda ARN replaces on deploy. */
 export const TASK_ARN_PLACEHOLDERS = {
   Route: "RouterFunctionArn",
+  EmbedQuery: "EmbedQueryFunctionArn",
   Retrieve: "LibrarianFunctionArn",
   Plan: "PlannerFunctionArn",
   Interpret: "InterpreterFunctionArn",

@@ -21,6 +21,7 @@ export interface DraftReviewer {
  */
 export interface TurnTasks extends Record<TaskStateName, (state: TurnState) => Promise<unknown>> {
   Route(state: TurnState): Promise<RouteDecision>;
+  EmbedQuery(state: TurnState): Promise<number[]>;
   Retrieve(state: TurnState): Promise<Retrieval>;
   Plan(state: TurnState): Promise<Plan>;
   Interpret(state: TurnState): Promise<Draft>;
@@ -43,11 +44,13 @@ const required = <T>(value: T | undefined, what: string): T => {
 export function createTurnTasks(agents: TurnAgents): TurnTasks {
   return {
     Route: (state) => agents.router.route({ message: state.message }),
+    EmbedQuery: (state) => agents.librarian.embedQuery(state.message),
     Retrieve: async (state) => {
       const retrieval = await agents.librarian.retrieve({
         query: state.message,
         namespaces: state.route?.namespaces.map((ns) => ns.id) ?? [],
         userId: state.userId,
+        ...(state.queryVector && { queryVector: state.queryVector }),
       });
       // Knowledge is quoted to the model: a passage carrying instructions must not reach it.
       const screened = screenPassages(retrieval.passages);

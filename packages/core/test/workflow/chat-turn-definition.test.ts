@@ -28,7 +28,15 @@ describe("the ChatTurn ASL document", () => {
   });
 
   it("gives every Task state an explicit timeout and a retry only for transient Lambda errors", () => {
-    const tasks = Object.entries(chatTurnDefinition.States).filter(([, s]) => s.Type === "Task");
+    type State = { Type: string; Branches?: { States: Record<string, State> }[] };
+    const allStates = (states: Record<string, State>): [string, State][] =>
+      Object.entries(states).flatMap(([name, state]) => [
+        [name, state] as [string, State],
+        ...(state.Branches ?? []).flatMap((branch) => allStates(branch.States)),
+      ]);
+    const tasks = allStates(chatTurnDefinition.States as Record<string, State>).filter(
+      ([, s]) => s.Type === "Task",
+    );
     expect(tasks.map(([name]) => name).sort()).toEqual(Object.keys(TASK_ARN_PLACEHOLDERS).sort());
     for (const [, state] of tasks) {
       const task = state as { TimeoutSeconds?: number; Retry?: { ErrorEquals: string[] }[] };

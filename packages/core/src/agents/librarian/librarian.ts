@@ -21,9 +21,13 @@ export interface RetrieveRequest {
   /** Namespace ids chosen by the Router; empty searches the whole knowledge base. */
   namespaces: string[];
   userId: string;
+  /** The query's embedding when it was computed already (alongside routing). */
+  queryVector?: number[];
 }
 
 export interface Librarian {
+  /** The query's dense embedding (cached), for callers that compute it ahead of retrieval. */
+  embedQuery(query: string): Promise<number[]>;
   /** Never throws: a failing store or embedder gives `{ passages: [], degraded: true }`. */
   retrieve(request: RetrieveRequest): Promise<Retrieval>;
   /** Stores the exchange in the user's memory. Best effort: a failure is logged, not thrown. */
@@ -99,6 +103,11 @@ export function createLibrarian(deps: LibrarianDeps): Librarian {
   const logger = deps.logger.child({ agent: "librarian" });
   const now = deps.now ?? (() => new Date());
 
+  const embedQuery = async (query: string): Promise<number[]> => {
+    const [dense = []] = await queryEmbedder.embed([query]);
+    return dense;
+  };
+
   const search = async (
     collection: CollectionName,
     query: Omit<HybridQuery, "limit" | "filter">,
@@ -120,7 +129,7 @@ export function createLibrarian(deps: LibrarianDeps): Librarian {
   };
 
   const retrieveOrThrow = async (request: RetrieveRequest): Promise<Retrieval> => {
-    const [dense = []] = await queryEmbedder.embed([request.query]);
+    const dense = request.queryVector ?? (await embedQuery(request.query));
     const query = { dense, sparse: encodeSparseQuery(request.query) };
     const namespaces = request.namespaces.length > 0 ? { namespaces: request.namespaces } : {};
     const [knowledge, memory] = await Promise.all([
@@ -142,6 +151,8 @@ export function createLibrarian(deps: LibrarianDeps): Librarian {
   };
 
   return {
+    embedQuery,
+
     async retrieve(request) {
       try {
         return await withTimeout(retrieveOrThrow(request), options.timeoutMs, "retrieval");
