@@ -9,6 +9,13 @@ export type CompletionBehaviour =
   | { kind: "hang" }
   | { kind: "cut"; chunks: string[] };
 
+/** An error answer in OpenAI's shape (any endpoint). */
+export const openAiErrorResponse = (status: number, headers: Record<string, string> = {}) =>
+  HttpResponse.json(
+    { error: { message: `status ${status}`, type: "server_error", code: null, param: null } },
+    { status, headers },
+  );
+
 const encoder = new TextEncoder();
 const sse = (data: unknown) =>
   encoder.encode(`data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`);

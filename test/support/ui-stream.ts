@@ -1,5 +1,10 @@
 /** One parsed part of a UI message stream body (`data: {...}` lines), plus the `[DONE]` marker. */
-export type StreamPart = { type: string; data?: unknown; messageMetadata?: unknown; [key: string]: unknown };
+export type StreamPart = {
+  type: string;
+  data?: unknown;
+  messageMetadata?: unknown;
+  [key: string]: unknown;
+};
 
 export interface ParsedStream {
   parts: StreamPart[];
@@ -31,5 +36,8 @@ export function dataPart<T>(stream: ParsedStream, name: string): T | undefined {
 
 /** The turn and session ids announced by the `start` part. */
 export function startMetadata(stream: ParsedStream): { turnId: string; sessionId: string } {
-  return stream.parts.find((p) => p.type === "start")?.messageMetadata as { turnId: string; sessionId: string };
+  return stream.parts.find((p) => p.type === "start")?.messageMetadata as {
+    turnId: string;
+    sessionId: string;
+  };
 }

@@ -1,7 +1,7 @@
 import { createFallbackChatModel } from "@wwhd/core/agents/interpreter/fallback-chat-model.ts";
 import { type ChatChunk, ModelError } from "@wwhd/core/ports/chat-model.ts";
-import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useMsw } from "../../../../test/support/msw.ts";
 import {
   type CompletionBehaviour,
   OPENAI_TEST_BASE_URL,
@@ -10,10 +10,7 @@ import {
 import { createLocalExtractiveModel } from "../../src/chat-model/local-extractive-model.ts";
 import { createOpenAiChatModel } from "../../src/chat-model/openai-chat-model.ts";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMsw();
 
 const local = createLocalExtractiveModel();
 // Built after msw is listening: the SDK keeps the fetch it finds at construction.

@@ -1,6 +1,6 @@
 import { type ChatChunk, ModelError } from "@wwhd/core/ports/chat-model.ts";
-import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useMsw } from "../../../../test/support/msw.ts";
 import {
   type CompletionBehaviour,
   OPENAI_TEST_BASE_URL,
@@ -8,10 +8,7 @@ import {
 } from "../../../../test/support/openai-emulator.ts";
 import { createOpenAiChatModel } from "../../src/chat-model/openai-chat-model.ts";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMsw();
 
 const messages = [
   { role: "system" as const, content: "Be kind." },

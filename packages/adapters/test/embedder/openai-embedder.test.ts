@@ -1,5 +1,5 @@
-import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useMsw } from "../../../../test/support/msw.ts";
 import { createOpenAiEmbedder } from "../../src/embedder/openai-embedder.ts";
 import {
   EMBEDDINGS_TEST_BASE_URL,
@@ -9,10 +9,7 @@ import {
   type RecordedRequest,
 } from "./openai-embeddings-emulator.ts";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMsw();
 
 function embedderFor(script: EmbeddingBehaviour[], requests: RecordedRequest[] = [], extra = {}) {
   server.use(embeddingsHandler(script, requests));

@@ -1,4 +1,5 @@
 import { delay, HttpResponse, http } from "msw";
+import { openAiErrorResponse } from "../../../../test/support/openai-emulator.ts";
 
 /** The base URL the emulated provider answers on (no real host is ever contacted). */
 export const EMBEDDINGS_TEST_BASE_URL = "http://embeddings.test/v1";
@@ -32,17 +33,7 @@ export function embeddingsHandler(script: EmbeddingBehaviour[], requests: Record
       await delay("infinite");
     }
     if (behaviour.kind === "status")
-      return HttpResponse.json(
-        {
-          error: {
-            message: `status ${behaviour.status}`,
-            type: "server_error",
-            code: null,
-            param: null,
-          },
-        },
-        { status: behaviour.status, headers: behaviour.headers },
-      );
+      return openAiErrorResponse(behaviour.status, behaviour.headers);
     const dimensions = body.dimensions ?? 1536;
     const data = body.input
       .map((text, index) => ({

@@ -1,5 +1,5 @@
-import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMsw } from "../../../../test/support/msw.ts";
 import { createQdrantVectorStore } from "../../src/vector-store/qdrant/qdrant-vector-store.ts";
 import {
   createQdrantEmulatorState,
@@ -9,10 +9,7 @@ import {
 } from "./qdrant-emulator.ts";
 import { describeVectorStoreContract } from "./vector-store-contract.ts";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMsw();
 
 let state: QdrantEmulatorState;
 const makeStore = (timeoutMs = 1000) =>

@@ -34,7 +34,7 @@ describe("the ChatTurn ASL document", () => {
         [name, state] as [string, State],
         ...(state.Branches ?? []).flatMap((branch) => allStates(branch.States)),
       ]);
-    const tasks = allStates(chatTurnDefinition.States as Record<string, State>).filter(
+    const tasks = allStates(chatTurnDefinition.States as unknown as Record<string, State>).filter(
       ([, s]) => s.Type === "Task",
     );
     expect(tasks.map(([name]) => name).sort()).toEqual(Object.keys(TASK_ARN_PLACEHOLDERS).sort());
