@@ -101,3 +101,54 @@ export function openAiChatHandlers(script: CompletionBehaviour[], requests: unkn
     }),
   ];
 }
+
+/** A non-streaming chat completion exactly as OpenAI returns it; `content` is the answer text. */
+export const chatCompletionResponse = (model: string, content: string | null, finish = "stop") =>
+  HttpResponse.json({
+    id: "chatcmpl-test",
+    object: "chat.completion",
+    created: 1_700_000_000,
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content, refusal: null, annotations: [] },
+        logprobs: null,
+        finish_reason: finish,
+      },
+    ],
+    usage: {
+      prompt_tokens: 180,
+      completion_tokens: 40,
+      total_tokens: 220,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
+    },
+    service_tier: "default",
+    system_fingerprint: null,
+  });
+
+/**
+ * One msw handler for a JSON endpoint (e.g. `/chat/completions`, `/moderations`): each request
+ * gets the next reply of the script (the last one repeats); every request body is kept.
+ */
+export function scriptedOpenAiHandler(
+  path: string,
+  replies: Array<(body: { model: string }) => Response | Promise<Response>>,
+  requests: unknown[] = [],
+) {
+  let call = 0;
+  return http.post(`${OPENAI_TEST_BASE_URL}${path}`, async ({ request }) => {
+    const body = (await request.json()) as { model: string };
+    requests.push(body);
+    const reply = replies[Math.min(call++, replies.length - 1)];
+    if (!reply) throw new Error(`no reply scripted for ${path}`);
+    return reply(body);
+  });
+}
+
+/** A reply that never comes: the client's timeout has to end the request. */
+export const neverAnswer = async (): Promise<Response> => {
+  await delay("infinite");
+  return HttpResponse.error();
+};

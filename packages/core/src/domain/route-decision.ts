@@ -10,5 +10,9 @@ export const RouteDecisionSchema = z.object({
   needsRetrieval: z.boolean(),
   /** Who decided: the local classifier, a model, or the fallback after a router failure. */
   decidedBy: z.enum(["local", "model", "fallback"]),
+  /** The user's emotional state as the model read it (e.g. "anxious"); absent when not detected. */
+  emotion: z.string().optional(),
+  /** The message's language as a BCP-47-style code (e.g. "en", "pt-BR"); absent when not detected. */
+  language: z.string().optional(),
 });
 export type RouteDecision = z.infer<typeof RouteDecisionSchema>;
