@@ -4,7 +4,8 @@ import {
   type ChatRequest,
   ModelError,
 } from "@wwhd/core/ports/chat-model.ts";
-import OpenAI, { APIConnectionError, APIError } from "openai";
+import { APIConnectionError, APIError } from "openai";
+import { createOpenAiClient } from "../openai/openai-client.ts";
 
 export interface OpenAiChatModelOptions {
   apiKey: string;
@@ -24,13 +25,7 @@ export interface OpenAiChatModelOptions {
  * a `ModelError` so the caller can fall back to the next provider.
  */
 export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatModel {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 30_000,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
+  const client = createOpenAiClient(options, { maxRetries: 2, timeoutMs: 30_000 });
 
   return {
     name: options.model,

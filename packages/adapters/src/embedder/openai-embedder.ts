@@ -1,5 +1,5 @@
 import { type Embedder, EmbedderError } from "@wwhd/core/ports/embedder.ts";
-import OpenAI from "openai";
+import { createOpenAiClient } from "../openai/openai-client.ts";
 
 export interface OpenAiEmbedderOptions {
   apiKey: string;
@@ -30,13 +30,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const model = options.model ?? "text-embedding-3-small";
   const dimensions = options.dimensions ?? 1536;
   const batchSize = options.batchSize ?? 128;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: options.maxRetries ?? 3,
-    timeout: options.timeoutMs ?? 20_000,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
+  const client = createOpenAiClient(options, { maxRetries: 3, timeoutMs: 20_000 });
 
   const embedBatch = async (texts: string[]): Promise<number[][]> => {
     const response = await client.embeddings

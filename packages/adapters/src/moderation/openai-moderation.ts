@@ -1,5 +1,6 @@
 import { type Moderation, ModerationError } from "@wwhd/core/ports/moderation.ts";
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { createOpenAiClient } from "../openai/openai-client.ts";
 
 export interface OpenAiModerationOptions {
   apiKey: string;
@@ -22,13 +23,7 @@ export interface OpenAiModerationOptions {
 export function createOpenAiModeration(options: OpenAiModerationOptions): Moderation {
   const model = options.model ?? "omni-moderation-latest";
   const timeoutMs = options.timeoutMs ?? 2000;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: options.maxRetries ?? 1,
-    timeout: timeoutMs,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
+  const client = createOpenAiClient(options, { maxRetries: 1, timeoutMs: timeoutMs });
 
   return {
     async moderate(text) {

@@ -1,8 +1,10 @@
 import type { Router } from "@wwhd/core/agents/router/router.ts";
 import { RouterError } from "@wwhd/core/agents/router/router-error.ts";
 import type { Namespace } from "@wwhd/core/domain/namespace.ts";
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import type OpenAI from "openai";
+import { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { ReasoningEffort } from "openai/resources/shared";
+import { createOpenAiClient } from "../openai/openai-client.ts";
 import { RouteAnswerSchema, routeAnswerJsonSchema } from "./route-answer.ts";
 import { routeDecisionFromAnswer } from "./route-decision-from-answer.ts";
 import { routePrompt } from "./route-prompt.ts";
@@ -42,13 +44,7 @@ export function createOpenAiRouter(options: OpenAiRouterOptions): Router {
   const model = options.model ?? DEFAULT_MODEL;
   const reasoningEffort = options.reasoningEffort ?? (options.model ? undefined : "minimal");
   const timeoutMs = options.timeoutMs ?? 3000;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: options.maxRetries ?? 2,
-    timeout: timeoutMs,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
+  const client = createOpenAiClient(options, { maxRetries: 2, timeoutMs: timeoutMs });
   const knownIds = new Set(options.namespaces.map((ns) => ns.id));
   const lowConfidence = options.lowConfidence ?? 0.5;
   const systemPrompt = routePrompt(options.namespaces);
