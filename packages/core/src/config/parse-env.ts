@@ -17,9 +17,7 @@ export class ConfigError extends Error {
 
 /** What parseEnv needs of a schema: zod's `safeParse`. */
 export interface EnvSchema<T> {
-  safeParse(
-    input: unknown,
-  ):
+  safeParse(input: unknown):
     | { success: true; data: T }
     | {
         success: false;

@@ -13,20 +13,46 @@ import { composeLocal } from "../../src/compose-local.ts";
  */
 let runtime: Awaited<ReturnType<typeof composeLocal>>;
 let dataDir: string;
+let accessToken: string;
+
+const admin = { email: "admin@example.com", password: "iron ox walks slowly" };
+const user = { email: "student@example.com", password: "plum blossom in the snow" };
+
+const postJson = (path: string, body: unknown) =>
+  runtime.app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+const tokenOf = async (response: Response) =>
+  ((await response.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "wwhd-e2e-"));
-  runtime = await composeLocal(loadConfig({ WWHD_DATA_DIR: dataDir, LOG_LEVEL: "SILENT" }));
+  runtime = await composeLocal(
+    loadConfig({
+      WWHD_DATA_DIR: dataDir,
+      LOG_LEVEL: "SILENT",
+      WWHD_ADMIN_EMAIL: admin.email,
+      WWHD_ADMIN_PASSWORD: admin.password,
+    }),
+  );
+  expect((await postJson("/v1/auth/register", user)).status).toBe(201);
+  accessToken = await tokenOf(await postJson("/v1/auth/login", user));
 });
 afterAll(async () => {
   await runtime?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const chat = (body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
+const chat = (
+  body: unknown,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) =>
   runtime.app.request("/v1/chat", {
     method: "POST",
-    headers,
+    headers: { authorization: `Bearer ${accessToken}`, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
@@ -34,7 +60,10 @@ describe("the local service", () => {
   it("reports every adapter's kind and status on /health", async () => {
     const response = await runtime.app.request("/health");
     expect(response.status).toBe(200);
-    const health = (await response.json()) as { status: string; adapters: Record<string, { kind: string; status: string }> };
+    const health = (await response.json()) as {
+      status: string;
+      adapters: Record<string, { kind: string; status: string }>;
+    };
     expect(health.status).toBe("ok");
     expect(Object.keys(health.adapters).sort()).toEqual(
       ["chatModel", "embedder", "sessionStore", "vectorStore", "workflow"].sort(),
@@ -87,6 +116,33 @@ describe("the local service", () => {
     expect(await missing.json()).toMatchObject({ code: "session_not_found" });
   });
 
+  it("refuses a chat turn without a valid access token", async () => {
+    for (const authorization of ["", "Bearer not-a-token"]) {
+      const response = await chat(
+        { message: "hello" },
+        { "content-type": "application/json", authorization },
+      );
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="wwhd"/);
+    }
+  });
+
+  it("makes the configured first admin, who alone may list the users", async () => {
+    const adminToken = await tokenOf(await postJson("/v1/auth/login", admin));
+    const list = (token: string) =>
+      runtime.app.request("/v1/admin/users", { headers: { authorization: `Bearer ${token}` } });
+    const users = (await (await list(adminToken)).json()) as {
+      items: { email: string; roles: string[] }[];
+    };
+    expect(users.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: admin.email, roles: ["user", "admin"] }),
+        expect.objectContaining({ email: user.email, roles: ["user"] }),
+      ]),
+    );
+    expect((await list(accessToken)).status).toBe(403);
+  });
+
   describe("rejects bad input with a 400 JSON error and a stable code", () => {
     it.each([
       ["invalid JSON", "{not json", "invalid_json"],
@@ -102,7 +158,9 @@ describe("the local service", () => {
     });
 
     it("answers 415 to a body that is not JSON", async () => {
-      const response = await chat("message=hi", { "content-type": "application/x-www-form-urlencoded" });
+      const response = await chat("message=hi", {
+        "content-type": "application/x-www-form-urlencoded",
+      });
       expect(response.status).toBe(415);
       expect(await response.json()).toMatchObject({ code: "unsupported_media_type" });
     });
