@@ -1,6 +1,6 @@
 import { createFallbackChatModel } from "@wwhd/core/agents/interpreter/fallback-chat-model.ts";
 import { type ChatChunk, ModelError } from "@wwhd/core/ports/chat-model.ts";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useMsw } from "../../../../test/support/msw.ts";
 import {
   type CompletionBehaviour,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useMsw } from "../../../../test/support/msw.ts";
 import { createOpenAiEmbedder } from "../../src/embedder/openai-embedder.ts";
 import {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useMsw } from "../../../../test/support/msw.ts";
 import { createQdrantVectorStore } from "../../src/vector-store/qdrant/qdrant-vector-store.ts";
 import {
