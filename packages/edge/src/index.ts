@@ -4,7 +4,6 @@ export { ASSERTION_HEADER } from "./gate/assertion.ts";
 export { createGate, type Gate, type GateDeps } from "./gate/create-gate.ts";
 export {
   type GateConfig,
-  gateEnvShape,
   parseGateConfig,
   toGateConfig,
 } from "./gate/gate-config.ts";

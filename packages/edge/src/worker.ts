@@ -1,8 +1,5 @@
 import { Redis } from "@upstash/redis/cloudflare";
-import { createMemoryQuota } from "@wwhd/adapters/rate-limiter/memory-quota.ts";
-import { createMemoryRateLimiter } from "@wwhd/adapters/rate-limiter/memory-rate-limiter.ts";
-import { createUpstashQuota } from "@wwhd/adapters/rate-limiter/upstash-quota.ts";
-import { createUpstashRateLimiter } from "@wwhd/adapters/rate-limiter/upstash-rate-limiter.ts";
+import { GATE_REDIS_OPTIONS, selectLimiters } from "@wwhd/adapters/rate-limiter/select-limiters.ts";
 import { parseEnv } from "@wwhd/core/config/parse-env.ts";
 import type { ExecutionContext, Hono } from "hono";
 import { createRemoteJWKSet } from "jose";
@@ -29,26 +26,12 @@ const stringsOf = (env: Bindings) =>
   ) as Record<string, string>;
 
 function limitersFor(config: GateConfig) {
-  const clock = { now: () => Date.now() };
-  const floor = createMemoryRateLimiter(clock);
-  if (!config.upstash) {
+  return selectLimiters({
     // Without Upstash each isolate counts alone: fine for a preview, not for production.
-    return {
-      floor,
-      limiter: floor,
-      quota: createMemoryQuota({ defaultDailyLimit: config.dailyTokenQuota }),
-    };
-  }
-  const redis = new Redis({
-    ...config.upstash,
-    retry: { retries: 1, backoff: () => 25 },
-    enableTelemetry: false,
+    redis: config.upstash && new Redis({ ...config.upstash, ...GATE_REDIS_OPTIONS }),
+    dailyTokenQuota: config.dailyTokenQuota,
+    clock: { now: () => Date.now() },
   });
-  return {
-    floor,
-    limiter: createUpstashRateLimiter({ redis }),
-    quota: createUpstashQuota({ redis, defaultDailyLimit: config.dailyTokenQuota }),
-  };
 }
 
 function buildProxy(env: Bindings): Hono<GateEnv> {

@@ -83,7 +83,7 @@ describe("JWT verification in the gate", () => {
       });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toBe('Bearer realm="wwhd"');
-      expect(await response.json()).toMatchObject({ code: "unauthorized" });
+      expect(await response.json()).toMatchObject({ code: "missing_token" });
     }
   });
 

@@ -1,11 +1,9 @@
-import type { Role } from "@wwhd/core/ports/session-store.ts";
+import type { GateVariables } from "@wwhd/edge/gate/gate-env.ts";
 
-/** Per-request values the middleware hands to routes. */
+/**
+ * Per-request values the gate hands to routes: the request id, the verified caller (`userId`,
+ * `identity` with its roles) and, on chat turns, the quota reservation to settle.
+ */
 export interface AppEnv {
-  Variables: {
-    /** The caller's user id: the `sub` of the verified access token. */
-    userId: string;
-    /** The roles the access token grants. */
-    roles: Role[];
-  };
+  Variables: GateVariables;
 }

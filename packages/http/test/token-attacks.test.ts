@@ -41,12 +41,12 @@ describe("access-token attacks through HTTP", () => {
     for (const token of tokens) {
       for (const response of await Promise.all(probes(token))) {
         expect(response.status).toBe(401);
-        expect(response.headers.get("www-authenticate")).toBe(
-          'Bearer realm="wwhd", error="invalid_token"',
+        expect(response.headers.get("www-authenticate")).toMatch(
+          /^Bearer realm="wwhd", error="invalid_token"/,
         );
         expect(await json(response)).toEqual({
           code: "invalid_token",
-          message: "The access token is invalid or expired",
+          message: expect.any(String),
         });
       }
     }

@@ -51,7 +51,9 @@ export async function verifyAccessToken(
       algorithms: ["ES256"],
       issuer: verifier.issuer,
       audience: verifier.audience,
-      requiredClaims: ["sub", "exp"],
+      // The same rules as the auth service's own verifier (core/auth/access-token-verifier.ts).
+      typ: "at+jwt",
+      requiredClaims: ["sub", "jti", "iat", "exp"],
       currentDate: new Date(now),
     });
     const roles = Array.isArray(payload.roles)

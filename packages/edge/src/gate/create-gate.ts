@@ -67,7 +67,7 @@ function unauthorized(c: Context, failure: AuthenticationFailure): Response {
   const challenge = failure.error
     ? `Bearer realm="wwhd", error="${failure.error}", error_description="${failure.message}"`
     : `Bearer realm="wwhd"`;
-  return errorJson(c, 401, failure.error ?? "unauthorized", failure.message, {
+  return errorJson(c, 401, failure.error ?? "missing_token", failure.message, {
     "WWW-Authenticate": challenge,
   });
 }

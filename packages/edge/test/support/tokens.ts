@@ -29,9 +29,18 @@ export async function createTestIssuer(): Promise<TestIssuer> {
   // Attack claims override the defaults, so they are applied last.
   const sign = (sub: string, claims: JWTPayload, key: CryptoKey, kid: string) => {
     const now = Math.floor(Date.now() / 1000);
-    const defaults = { roles: ["user"], sub, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 900 };
+    const jti = crypto.randomUUID();
+    const defaults = {
+      roles: ["user"],
+      sub,
+      iss: ISSUER,
+      aud: AUDIENCE,
+      iat: now,
+      exp: now + 900,
+      jti,
+    };
     return new SignJWT({ ...defaults, ...claims })
-      .setProtectedHeader({ alg: "ES256", kid })
+      .setProtectedHeader({ alg: "ES256", kid, typ: "at+jwt" })
       .sign(key);
   };
   return {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuthService } from "@wwhd/core/auth/auth-service.ts";
 import { LoginSchema, RegistrationSchema } from "@wwhd/core/auth/credentials.ts";
+import type { LoginGuard } from "@wwhd/edge/gate/login-guard.ts";
 import type { AppEnv } from "../app-env.ts";
 import { validationHook } from "../validation-hook.ts";
 import { TokensSchema, UserSchema } from "./account-schemas.ts";
@@ -53,7 +54,7 @@ const logout = createRoute({
  * `POST /v1/auth/register|login|refresh|logout`: the only `/v1` routes open without an access
  * token. Token responses must not be cached anywhere (RFC 6749 §5.1).
  */
-export function authRoutes(auth: AuthService) {
+export function authRoutes(auth: AuthService, loginGuard: LoginGuard) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("/v1/auth/*", async (c, next) => {
     await next();
@@ -61,7 +62,15 @@ export function authRoutes(auth: AuthService) {
   });
   return app
     .openapi(register, async (c) => c.json(await auth.register(c.req.valid("json")), 201))
-    .openapi(login, async (c) => c.json(await auth.login(c.req.valid("json")), 200))
+    .openapi(login, async (c) => {
+      const credentials = c.req.valid("json");
+      // Failed logins per account are limited on top of the per-IP limit of /v1/auth/*.
+      const blocked = await loginGuard.attempt(c, credentials.email);
+      if (blocked) return blocked as never;
+      const session = await auth.login(credentials);
+      await loginGuard.succeeded(credentials.email);
+      return c.json(session, 200);
+    })
     .openapi(refresh, async (c) =>
       c.json({ tokens: await auth.refresh(c.req.valid("json").refreshToken) }, 200),
     )

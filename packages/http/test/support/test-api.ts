@@ -1,29 +1,21 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLocalExtractiveModel } from "@wwhd/adapters/chat-model/local-extractive-model.ts";
-import { systemClock } from "@wwhd/adapters/clock/system-clock.ts";
-import { createHashingEmbedder } from "@wwhd/adapters/embedder/hashing-embedder.ts";
-import { createEmbeddedVectorStore } from "@wwhd/adapters/vector-store/embedded/embedded-vector-store.ts";
-import { createLocalWorkflowRunner } from "@wwhd/adapters/workflow/local-workflow-runner.ts";
-import { createAgents } from "@wwhd/core/agents/create-agents.ts";
 import type { Librarian } from "@wwhd/core/agents/librarian/librarian.ts";
-import { type AuthService, createAuthService } from "@wwhd/core/auth/auth-service.ts";
+import type { AuthService } from "@wwhd/core/auth/auth-service.ts";
 import { createKeyStoreFromJwks, generateSigningJwk } from "@wwhd/core/auth/key-store.ts";
-import { createMemoryDataHolder } from "@wwhd/core/auth/memory-data-holder.ts";
-import { createPersonalDataService } from "@wwhd/core/auth/personal-data-service.ts";
-import { createChatService } from "@wwhd/core/chat/chat-service.ts";
+import { loadConfig } from "@wwhd/core/config/config.ts";
 import type { VectorStore } from "@wwhd/core/ports/vector-store.ts";
-import { createTurnTasks } from "@wwhd/core/workflow/turn-tasks.ts";
-import { loadNamespaces } from "@wwhd/knowledge/index.ts";
 import type { JWK } from "jose";
 import { afterAll, beforeAll } from "vitest";
 import { type TestTable, useTestTable } from "../../../../test/support/dynamodb.ts";
+import { GENEROUS_LIMITS } from "../../../../test/support/generous-limits.ts";
 import {
   createRecordingLogger,
   type RecordingLogger,
 } from "../../../../test/support/recording-logger.ts";
-import { type App, createApp } from "../../src/app.ts";
+import { composeOrigin } from "../../../local/src/compose-origin.ts";
+import type { App } from "../../src/app.ts";
 
 export const ISSUER = "https://wwhd.test";
 export const AUDIENCE = "wwhd-api";
@@ -58,48 +50,29 @@ export function useTestApi(): TestApi {
     vectorDir = await mkdtemp(join(tmpdir(), "wwhd-http-"));
     const logger = createRecordingLogger();
     const signingJwk = await generateSigningJwk();
-    const auth = createAuthService({
-      store: table.store,
-      clock: systemClock,
-      keys: await createKeyStoreFromJwks([signingJwk]),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      passwordParams: PASSWORD_PARAMS,
+    const config = loadConfig({
+      WWHD_DATA_DIR: vectorDir,
+      // No corpus: the knowledge base is empty, only the users' memory is stored.
+      WWHD_CORPUS_DIR: await mkdtemp(join(vectorDir, "corpus-")),
+      WWHD_JWT_ISSUER: ISSUER,
+      WWHD_JWT_AUDIENCE: AUDIENCE,
+      ...GENEROUS_LIMITS,
     });
-    const vectors = createEmbeddedVectorStore({ dir: vectorDir });
-    await vectors.ensureCollections();
-    const model = createLocalExtractiveModel();
-    const agents = createAgents({
-      namespaces: await loadNamespaces(),
-      embedder: createHashingEmbedder(),
-      store: vectors,
-      logger,
-      models: { primary: model, fallback: model },
-    });
-    const chat = createChatService({
-      sessions: table.store,
-      runner: createLocalWorkflowRunner({ tasks: createTurnTasks(agents), logger }),
-      model,
-      memory: agents.librarian,
-      clock: systemClock,
-      logger,
-    });
-    const app = createApp({
-      chat,
-      sessions: table.store,
+    const {
+      app,
       auth,
-      verifyAccessToken: auth.verifyAccessToken,
-      personalData: createPersonalDataService([
-        createMemoryDataHolder({ librarian: agents.librarian, store: vectors }),
-        table.store,
-      ]),
+      store: vectors,
+      librarian,
+    } = await composeOrigin(config, {
+      sessions: table.store,
+      keys: await createKeyStoreFromJwks([signingJwk]),
       logger,
-      health: { sessionStore: table.store },
+      passwordParams: PASSWORD_PARAMS,
     });
     Object.assign(api, {
       app,
       vectors,
-      librarian: agents.librarian,
+      librarian,
       auth,
       signingJwk,
       logs: logger.records,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "@wwhd/core/config/config.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GENEROUS_LIMITS } from "../../../../test/support/generous-limits.ts";
 import { dataPart, readUiStream, startMetadata } from "../../../../test/support/ui-stream.ts";
 import { composeLocal } from "../../src/compose-local.ts";
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
       LOG_LEVEL: "SILENT",
       WWHD_ADMIN_EMAIL: admin.email,
       WWHD_ADMIN_PASSWORD: admin.password,
+      ...GENEROUS_LIMITS,
     }),
   );
   expect((await postJson("/v1/auth/register", user)).status).toBe(201);
@@ -66,7 +68,7 @@ describe("the local service", () => {
     };
     expect(health.status).toBe("ok");
     expect(Object.keys(health.adapters).sort()).toEqual(
-      ["chatModel", "embedder", "sessionStore", "vectorStore", "workflow"].sort(),
+      ["chatModel", "embedder", "rateLimiter", "sessionStore", "vectorStore", "workflow"].sort(),
     );
     for (const adapter of Object.values(health.adapters)) expect(adapter.status).toBe("ok");
   });
