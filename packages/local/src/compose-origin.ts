@@ -89,6 +89,7 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
       router: createOpenAiRouter({
         apiKey: config.OPENAI_API_KEY ?? "",
         baseURL: config.OPENAI_BASE_URL,
+        ...(config.WWHD_ROUTER_MODEL && { model: config.WWHD_ROUTER_MODEL }),
         namespaces,
       }),
     }),

@@ -1,3 +1,4 @@
+import { moderationVerdict } from "@wwhd/core/agents/safety/moderation-verdict.ts";
 import { ModerationError } from "@wwhd/core/ports/moderation.ts";
 import { HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -8,7 +9,6 @@ import {
   openAiErrorResponse,
   scriptedOpenAiHandler,
 } from "../../../../test/support/openai-emulator.ts";
-import { moderationVerdict } from "../../src/moderation/moderation-verdict.ts";
 import {
   createOpenAiModeration,
   type OpenAiModerationOptions,

@@ -1,6 +1,7 @@
 import { ulid } from "ulid";
 import type { Librarian } from "../agents/librarian/librarian.ts";
 import { createOutputScreen, type InputScreening, screenInput } from "../agents/safety/index.ts";
+import { moderateScreening } from "../agents/safety/moderated-screening.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { ChatMessage } from "../domain/chat-message.ts";
 import type { SafetyDecision } from "../domain/safety-decision.ts";
@@ -9,6 +10,7 @@ import type { PlannedTurn, TurnInput } from "../domain/turn-state.ts";
 import type { ChatModel } from "../ports/chat-model.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Logger } from "../ports/logger.ts";
+import type { Moderation } from "../ports/moderation.ts";
 import type { Session, SessionStore, StoredMessage, TurnStatus } from "../ports/session-store.ts";
 import type { WorkflowRunner } from "../ports/workflow-runner.ts";
 import { countTextTokens } from "../text/token-counter.ts";
@@ -26,6 +28,8 @@ export interface ChatServiceDeps {
   model: ChatModel;
   clock: Clock;
   logger: Logger;
+  /** A hosted moderation model, consulted after the local rules when configured. */
+  moderation?: Moderation;
 }
 
 /** A turn whose session and input screening are settled: errors from here on are stream events. */
@@ -65,7 +69,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   return {
     async prepare({ userId, sessionId, message, mode }) {
-      const screening = screenInput(message);
+      const screening = await moderateScreening(screenInput(message), deps.moderation, deps.logger);
       const session = await findOrCreateSession(userId, sessionId, screening.text);
       const recent = await deps.sessions.recentMessages(userId, session.id, HISTORY_MESSAGES);
       const history = recent.map((m): ChatMessage => ({ role: m.role, content: m.text }));

@@ -11,6 +11,12 @@ export const adapterEnvShape = {
   OPENAI_BASE_URL: z.url().optional(),
   /** Overrides the tier's model name. */
   OPENAI_MODEL: z.string().min(1).optional(),
+  /** The small, cheap model the Router asks (structured output); gpt-5-nano when unset. */
+  WWHD_ROUTER_MODEL: z.string().min(1).optional(),
+  /** Per request to the hosted model, before falling back to the next provider. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** `on`: the hosted moderation model screens messages too (needs OPENAI_API_KEY). */
+  WWHD_MODERATION: z.enum(["off", "on"]).default("off"),
   WWHD_EMBEDDER: z.enum(["local", "openai"]).default("local"),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(3072).default(1536),
@@ -32,7 +38,12 @@ export function checkAdapterEnv(env: AdapterEnv, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: "custom", path: [variable], message: `required ${why}` });
   };
   const usesOpenAi = env.WWHD_MODEL_PROVIDER === "openai" || env.WWHD_EMBEDDER === "openai";
-  need(usesOpenAi, "OPENAI_API_KEY", "when WWHD_MODEL_PROVIDER or WWHD_EMBEDDER is openai");
+  const usesOpenAiKey = usesOpenAi || env.WWHD_MODERATION === "on";
+  need(
+    usesOpenAiKey,
+    "OPENAI_API_KEY",
+    "when WWHD_MODEL_PROVIDER or WWHD_EMBEDDER is openai, or WWHD_MODERATION is on",
+  );
   need(env.WWHD_VECTOR_STORE === "qdrant", "QDRANT_URL", "when WWHD_VECTOR_STORE=qdrant");
   need(env.WWHD_WORKFLOW === "aws", "CHAT_TURN_STATE_MACHINE_ARN", "when WWHD_WORKFLOW=aws");
 }

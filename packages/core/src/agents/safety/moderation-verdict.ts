@@ -1,4 +1,4 @@
-import type { ModerationResult } from "@wwhd/core/ports/moderation.ts";
+import type { ModerationResult } from "../../ports/moderation.ts";
 
 export interface ModerationVerdict {
   verdict: "allow" | "crisis" | "refuse";
