@@ -6,6 +6,7 @@ import { createOpenAiRouter } from "@wwhd/adapters/router/openai-router.ts";
 import {
   selectChatModels,
   selectEmbedder,
+  selectModeration,
   selectVectorStore,
 } from "@wwhd/adapters/select/select-adapters.ts";
 import { createAwsWorkflowRunner } from "@wwhd/adapters/workflow/aws-workflow-runner.ts";
@@ -102,6 +103,7 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
           logger,
         })
       : createLocalWorkflowRunner({ tasks, logger });
+  const moderation = selectModeration(config);
   const chat = createChatService({
     sessions,
     runner,
@@ -109,6 +111,7 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
     memory: agents.librarian,
     clock,
     logger,
+    ...(moderation && { moderation }),
   });
 
   const gateConfig = toGateConfig(config);

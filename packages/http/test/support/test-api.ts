@@ -39,10 +39,11 @@ export interface TestApi {
 /**
  * The real app for the enclosing suite, wired as the local server wires it: sessions and
  * accounts on a fresh DynamoDB Local table, memory in an embedded vector store (no corpus: the
- * knowledge base is empty), the ChatTurn workflow in aws-local-stepfunctions. Use it inside
+ * knowledge base is empty), the ChatTurn workflow in aws-local-stepfunctions. `env` adds
+ * configuration, e.g. a hosted model behind msw. Use it inside
  * tests and hooks only: `beforeAll` fills it in.
  */
-export function useTestApi(): TestApi {
+export function useTestApi(env: Record<string, string> = {}): TestApi {
   const table = useTestTable();
   const api = { table } as TestApi;
   let vectorDir = "";
@@ -57,6 +58,7 @@ export function useTestApi(): TestApi {
       WWHD_JWT_ISSUER: ISSUER,
       WWHD_JWT_AUDIENCE: AUDIENCE,
       ...GENEROUS_LIMITS,
+      ...env,
     });
     const {
       app,
