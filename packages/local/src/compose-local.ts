@@ -7,7 +7,7 @@ import { createDynamoSessionStore } from "@wwhd/adapters/session-store/dynamodb/
 import { createFileKeyStore } from "@wwhd/core/auth/file-key-store.ts";
 import { loadOrCreateSecret } from "@wwhd/core/auth/private-file.ts";
 import type { Config } from "@wwhd/core/config/config.ts";
-import { composeOrigin } from "./compose-origin.ts";
+import { composeOrigin } from "@wwhd/http/compose-origin.ts";
 
 /**
  * The local server's composition root: DynamoDB Local as a child process for as long as the

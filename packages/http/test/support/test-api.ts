@@ -14,8 +14,8 @@ import {
   createRecordingLogger,
   type RecordingLogger,
 } from "../../../../test/support/recording-logger.ts";
-import { composeOrigin } from "../../../local/src/compose-origin.ts";
 import type { App } from "../../src/app.ts";
+import { composeOrigin } from "../../src/compose-origin.ts";
 
 export const ISSUER = "https://wwhd.test";
 export const AUDIENCE = "wwhd-api";

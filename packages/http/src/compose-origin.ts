@@ -27,9 +27,9 @@ import type { SessionStore } from "@wwhd/core/ports/session-store.ts";
 import { createTurnTasks } from "@wwhd/core/workflow/turn-tasks.ts";
 import { createGate } from "@wwhd/edge/gate/create-gate.ts";
 import { toGateConfig } from "@wwhd/edge/gate/gate-config.ts";
-import { createApp } from "@wwhd/http/app.ts";
 import { corpusDir, loadNamespaces } from "@wwhd/knowledge/index.ts";
 import { createLocalJWKSet } from "jose";
+import { createApp } from "./app.ts";
 
 /** What the origin needs from its runtime: where accounts live and which keys sign tokens. */
 export interface OriginInfrastructure {
@@ -39,6 +39,11 @@ export interface OriginInfrastructure {
   clock?: Clock;
   /** Tests lower the scrypt cost; production keeps the default. */
   passwordParams?: ScryptParams;
+  /**
+   * Bring the vector store up to date with the corpus folder at start-up (local server, tests).
+   * Deployed functions do not: the corpus is ingested with `wwhd ingest` or the admin route.
+   */
+  syncCorpus?: boolean;
 }
 
 /**
@@ -69,15 +74,20 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
   const store = selectVectorStore(config, { dataDir, embedder });
   await store.ensureCollections();
   const namespaces = await loadNamespaces();
-  const corpus = await ingestCorpus({
-    dir: config.WWHD_CORPUS_DIR ?? corpusDir,
-    namespaces,
-    embedder,
-    store,
-    manifestFile: join(dataDir, "index", "corpus-manifest.json"),
-    logger,
-  });
-  logger.info("knowledge index ready", { chunks: corpus.chunks, ingested: corpus.ingested.length });
+  if (infra.syncCorpus !== false) {
+    const corpus = await ingestCorpus({
+      dir: config.WWHD_CORPUS_DIR ?? corpusDir,
+      namespaces,
+      embedder,
+      store,
+      manifestFile: join(dataDir, "index", "corpus-manifest.json"),
+      logger,
+    });
+    logger.info("knowledge index ready", {
+      chunks: corpus.chunks,
+      ingested: corpus.ingested.length,
+    });
+  }
 
   const models = selectChatModels(config);
   const agents = createAgents({
