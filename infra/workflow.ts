@@ -1,4 +1,5 @@
 import { renderChatTurnDefinition } from "../packages/core/src/workflow/chat-turn-definition";
+import { adapterEnvironment } from "./secrets";
 
 // One Lambda function per ChatTurn Task state; the ASL document is the project's own, deployed
 // verbatim with the functions' ARNs substituted.
@@ -8,6 +9,9 @@ const agentFunction = (name: string, handler: string) =>
     runtime: "nodejs24.x",
     timeout: "60 seconds",
     memory: "1024 MB",
+    environment: adapterEnvironment,
+    nodejs: { format: "esm" },
+    copyFiles: [{ from: "packages/knowledge/namespaces.json" }],
   });
 
 export const routerFunction = agentFunction("RouterFunction", "router.handler");
