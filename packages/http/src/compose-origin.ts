@@ -12,6 +12,7 @@ import {
 import { createAwsWorkflowRunner } from "@wwhd/adapters/workflow/aws-workflow-runner.ts";
 import { createLocalWorkflowRunner } from "@wwhd/adapters/workflow/local-workflow-runner.ts";
 import { createAgents } from "@wwhd/core/agents/create-agents.ts";
+import { loadPersona } from "@wwhd/core/agents/planner/persona.ts";
 import { createAuthService } from "@wwhd/core/auth/auth-service.ts";
 import { bootstrapAdmin } from "@wwhd/core/auth/bootstrap-admin.ts";
 import type { KeyStore } from "@wwhd/core/auth/key-store.ts";
@@ -91,6 +92,7 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
 
   const models = selectChatModels(config);
   const agents = createAgents({
+    persona: await loadPersona(config.WWHD_PERSONA_FILE),
     namespaces,
     embedder,
     store,

@@ -17,6 +17,8 @@ const EnvSchema = z
     WWHD_DATA_DIR: z.string().min(1).default(".wwhd"),
     LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
     WWHD_CORPUS_DIR: z.string().min(1).optional(),
+    /** A JSON file with the Interpreter's persona: name, voice, principles. */
+    WWHD_PERSONA_FILE: z.string().min(1).optional(),
     /** `iss` of the access tokens this service signs and accepts. */
     WWHD_JWT_ISSUER: z.string().min(1).default("wwhd-local"),
     /** `aud` of the access tokens this service signs and accepts. */

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { ConfigError } from "../../config/parse-env.ts";
 
 /** Who the Interpreter speaks as. Configuration, so an operator can change the voice. */
 export const PersonaSchema = z.object({
@@ -18,3 +20,14 @@ export const DEFAULT_PERSONA: Persona = {
     "Respect the body: never push through pain, and send people to a professional when health, safety or money is at stake.",
   ],
 };
+
+/** The persona from a JSON file (`WWHD_PERSONA_FILE`), or the default one. */
+export async function loadPersona(path: string | undefined): Promise<Persona> {
+  if (!path) return DEFAULT_PERSONA;
+  const parsed = PersonaSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(
+    `WWHD_PERSONA_FILE (${path}) is not a valid persona:\n  ${problems.join("\n  ")}`,
+  );
+}
