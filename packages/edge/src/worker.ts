@@ -30,6 +30,7 @@ function limitersFor(config: GateConfig) {
     // Without Upstash each isolate counts alone: fine for a preview, not for production.
     redis: config.upstash && new Redis({ ...config.upstash, ...GATE_REDIS_OPTIONS }),
     dailyTokenQuota: config.dailyTokenQuota,
+    keyPrefix: config.redisKeyPrefix,
     clock: { now: () => Date.now() },
   });
 }

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { Redis } from "@upstash/redis";
 import { systemClock } from "@wwhd/adapters/clock/system-clock.ts";
+import { cacheEmbeddingsInRedis } from "@wwhd/adapters/embedder/redis-cached-embedder.ts";
 import { GATE_REDIS_OPTIONS, selectLimiters } from "@wwhd/adapters/rate-limiter/select-limiters.ts";
 import { createOpenAiRouter } from "@wwhd/adapters/router/openai-router.ts";
 import {
@@ -90,11 +91,27 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
     });
   }
 
+  const gateConfig = toGateConfig(config);
+  // One Upstash client for limits, quotas and the shared embedding cache.
+  const redis = gateConfig.upstash && new Redis({ ...gateConfig.upstash, ...GATE_REDIS_OPTIONS });
+  const limiters = selectLimiters({
+    redis,
+    dailyTokenQuota: gateConfig.dailyTokenQuota,
+    keyPrefix: gateConfig.redisKeyPrefix,
+    clock,
+  });
   const models = selectChatModels(config);
   const agents = createAgents({
     persona: await loadPersona(config.WWHD_PERSONA_FILE),
     namespaces,
-    embedder,
+    // Query embeddings: each instance's LRU (in the Librarian), then Redis, then the embedder.
+    embedder: redis
+      ? cacheEmbeddingsInRedis(embedder, {
+          redis,
+          logger,
+          prefix: `${gateConfig.redisKeyPrefix}:embedding`,
+        })
+      : embedder,
     store,
     logger,
     models,
@@ -126,12 +143,6 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
     ...(moderation && { moderation }),
   });
 
-  const gateConfig = toGateConfig(config);
-  const limiters = selectLimiters({
-    redis: gateConfig.upstash && new Redis({ ...gateConfig.upstash, ...GATE_REDIS_OPTIONS }),
-    dailyTokenQuota: gateConfig.dailyTokenQuota,
-    clock,
-  });
   const gate = createGate(gateConfig, {
     ...limiters,
     jwks: createLocalJWKSet(await auth.jwks()),

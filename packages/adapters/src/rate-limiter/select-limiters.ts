@@ -20,6 +20,8 @@ export const GATE_REDIS_OPTIONS = {
 export function selectLimiters(options: {
   redis: Redis | undefined;
   dailyTokenQuota: number;
+  /** Starts every key (`<prefix>:rl:…`, `<prefix>:quota:…`). */
+  keyPrefix: string;
   clock: Clock;
 }): { limiter: RateLimiter; quota: Quota; floor: RateLimiter } {
   const floor = createMemoryRateLimiter(options.clock);
@@ -32,7 +34,11 @@ export function selectLimiters(options: {
   }
   return {
     floor,
-    limiter: createUpstashRateLimiter({ redis: options.redis }),
-    quota: createUpstashQuota({ redis: options.redis, defaultDailyLimit: options.dailyTokenQuota }),
+    limiter: createUpstashRateLimiter({ redis: options.redis, prefix: `${options.keyPrefix}:rl` }),
+    quota: createUpstashQuota({
+      redis: options.redis,
+      defaultDailyLimit: options.dailyTokenQuota,
+      prefix: `${options.keyPrefix}:quota`,
+    }),
   };
 }

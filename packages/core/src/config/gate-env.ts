@@ -32,6 +32,8 @@ export const gateEnvShape = {
   QUOTA_TURN_RESERVE_TOKENS: count(4_000),
   UPSTASH_REDIS_REST_URL: optional(url()),
   UPSTASH_REDIS_REST_TOKEN: optional(string().check(minLength(1))),
+  /** Starts every Redis key, so several stages (or test runs) can share one database. */
+  REDIS_KEY_PREFIX: _default(string().check(minLength(1)), "wwhd"),
   /**
    * When Redis is slow or down: `open` admits with a per-instance in-memory limiter as the floor
    * (and no quota check); `closed` answers 503 `limiter_unavailable`. Never a 500.

@@ -16,6 +16,7 @@ export interface GateConfig {
   turnReserveTokens: number;
   /** Absent: the in-memory limiter and quota (local default). */
   upstash?: { url: string; token: string };
+  redisKeyPrefix: string;
   failPolicy: "open" | "closed";
   redisTimeoutMs: number;
   corsOrigins: string[];
@@ -41,6 +42,7 @@ export function toGateConfig(env: GateEnv): GateConfig {
     dailyTokenQuota: env.DAILY_TOKEN_QUOTA,
     turnReserveTokens: env.QUOTA_TURN_RESERVE_TOKENS,
     ...(url && token && { upstash: { url, token } }),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     failPolicy: env.GATE_FAIL_POLICY,
     redisTimeoutMs: env.GATE_REDIS_TIMEOUT_MS,
     corsOrigins: env.CORS_ALLOWED_ORIGINS.split(",")
