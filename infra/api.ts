@@ -16,7 +16,6 @@ const origin = {
   runtime: "nodejs24.x" as const,
   link: [table],
   nodejs: { format: "esm" as const },
-  copyFiles: [{ from: "packages/knowledge/namespaces.json" }],
   permissions: [{ actions: ["states:StartSyncExecution"], resources: [chatTurn.arn] }],
   environment: {
     ...adapterEnvironment,

@@ -11,7 +11,6 @@ const agentFunction = (name: string, handler: string) =>
     memory: "1024 MB",
     environment: adapterEnvironment,
     nodejs: { format: "esm" },
-    copyFiles: [{ from: "packages/knowledge/namespaces.json" }],
   });
 
 export const routerFunction = agentFunction("RouterFunction", "router.handler");

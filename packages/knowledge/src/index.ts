@@ -1,3 +1,3 @@
 export { type EvalQuestion, loadEvalQuestions } from "./eval-questions.ts";
 export { loadNamespaces } from "./namespaces.ts";
-export { corpusDir, evalQuestionsFile, namespacesFile } from "./paths.ts";
+export { corpusDir, evalQuestionsFile } from "./paths.ts";

@@ -1,7 +1,7 @@
 import { type Namespace, NamespaceSchema } from "@wwhd/core/domain/namespace.ts";
 import { z } from "zod";
-import { loadJson } from "./load-json.ts";
-import { namespacesFile } from "./paths.ts";
+import registry from "../namespaces.json" with { type: "json" };
+import { loadJson, validateJson } from "./load-json.ts";
 
 const NamespacesSchema = z
   .array(NamespaceSchema)
@@ -11,6 +11,11 @@ const NamespacesSchema = z
     "duplicate namespace id",
   );
 
-/** The knowledge namespaces (namespaces.json), validated. */
-export const loadNamespaces = (path = namespacesFile): Promise<Namespace[]> =>
-  loadJson(path, NamespacesSchema);
+/**
+ * The knowledge namespaces, validated: the project's namespaces.json (imported, so a bundled
+ * Lambda function carries it), or another file.
+ */
+export const loadNamespaces = async (path?: string): Promise<Namespace[]> =>
+  path
+    ? loadJson(path, NamespacesSchema)
+    : validateJson(registry, NamespacesSchema, "namespaces.json");

@@ -2,7 +2,6 @@ import { fileURLToPath } from "node:url";
 
 /** The corpus root: `<corpusDir>/<namespace>/<slug>.md`. */
 export const corpusDir = fileURLToPath(new URL("../corpus", import.meta.url));
-export const namespacesFile = fileURLToPath(new URL("../namespaces.json", import.meta.url));
 export const evalQuestionsFile = fileURLToPath(
   new URL("../eval/retrieval-questions.json", import.meta.url),
 );
