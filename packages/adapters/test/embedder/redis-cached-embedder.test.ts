@@ -14,7 +14,11 @@ afterAll(() => harness.close());
 function countingEmbedder(): Embedder & { texts: string[] } {
   const inner = createHashingEmbedder();
   const texts: string[] = [];
-  return { ...inner, texts, embed: (batch) => (texts.push(...batch), inner.embed(batch)) };
+  const embed = (batch: string[]) => {
+    texts.push(...batch);
+    return inner.embed(batch);
+  };
+  return { ...inner, texts, embed };
 }
 
 describe("the Redis (L2) embedding cache, through the Upstash bridge", () => {
