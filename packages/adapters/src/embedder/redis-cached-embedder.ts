@@ -56,7 +56,7 @@ export function cacheEmbeddingsInRedis(
     async embed(texts) {
       const keys = await keysOf(texts);
       const hits = await cached(keys);
-      const missing = texts.flatMap((text, i) => (hits[i] ? [] : [i]));
+      const missing = texts.flatMap((_, i) => (hits[i] ? [] : [i]));
       const fresh =
         missing.length > 0 ? await embedder.embed(missing.map((i) => texts[i] as string)) : [];
       await store(missing.map((i, n) => [keys[i] as string, fresh[n] as number[]]));
