@@ -20,6 +20,7 @@ import type { KeyStore } from "@wwhd/core/auth/key-store.ts";
 import { createMemoryDataHolder } from "@wwhd/core/auth/memory-data-holder.ts";
 import type { ScryptParams } from "@wwhd/core/auth/password-hasher.ts";
 import { createPersonalDataService } from "@wwhd/core/auth/personal-data-service.ts";
+import { createQuotaDataHolder } from "@wwhd/core/auth/quota-data-holder.ts";
 import { createChatService } from "@wwhd/core/chat/chat-service.ts";
 import type { Config } from "@wwhd/core/config/config.ts";
 import { ingestCorpus } from "@wwhd/core/ingestion/ingest-corpus.ts";
@@ -154,6 +155,7 @@ export async function composeOrigin(config: Config, infra: OriginInfrastructure)
 
   const personalData = createPersonalDataService([
     createMemoryDataHolder({ librarian: agents.librarian, store }),
+    createQuotaDataHolder({ quota: limiters.quota, clock }),
     // Last: the account goes only once every other store has forgotten the user.
     sessions,
   ]);

@@ -56,6 +56,23 @@ describe("the origin on Upstash", () => {
     );
   });
 
+  it("exports the user's quota and erases its counters with the account", async () => {
+    const user = await signUp(api.app, "erase");
+    await readUiStream(await ask(user.accessToken));
+    const pattern = `${harness.keyspace.prefix}wwhd:quota:*${user.id}*`;
+    expect(await harness.keyspace.redis.keys(pattern)).toHaveLength(1);
+    const exported = await (
+      await call(api.app, "/v1/me/export", { token: user.accessToken })
+    ).json();
+    expect(exported).toMatchObject({
+      quota: { dailyLimit: 50_000, usedToday: expect.any(Number) },
+    });
+    expect(
+      (await call(api.app, "/v1/me", { method: "DELETE", token: user.accessToken })).status,
+    ).toBe(204);
+    expect(await harness.keyspace.redis.keys(pattern)).toEqual([]);
+  });
+
   it("shares query embeddings through Redis, keyed by hash, never by text", async () => {
     const keys = await harness.keyspace.redis.keys(`${harness.keyspace.prefix}wwhd:embedding:*`);
     expect(keys.length).toBeGreaterThan(0);

@@ -50,6 +50,10 @@ export function createMemoryQuota(options: MemoryQuotaOptions): Quota {
       if (limit === null) overrides.delete(userId);
       else overrides.set(userId, limit);
     },
+    async forget(userId, days) {
+      overrides.delete(userId);
+      for (const day of days) usedByDay.get(day)?.delete(userId);
+    },
     async health(): Promise<AdapterHealth> {
       return { kind: "memory", status: "ok" };
     },

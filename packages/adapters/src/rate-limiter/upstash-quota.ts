@@ -50,6 +50,9 @@ export function createUpstashQuota(options: UpstashQuotaOptions): Quota {
       if (limit === null) await redis.del(limitKey(userId));
       else await redis.set(limitKey(userId), limit);
     },
+    async forget(userId, days) {
+      await redis.del(limitKey(userId), ...days.map((day) => usedKey(userId, day)));
+    },
     health: (): Promise<AdapterHealth> => pingHealth(redis),
   };
 }

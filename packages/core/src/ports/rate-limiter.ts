@@ -52,6 +52,8 @@ export interface Quota extends HealthReporter {
   dailyLimit(userId: string): Promise<number>;
   /** Sets an admin override of the user's daily limit; `null` returns to the default. */
   setDailyLimit(userId: string, limit: number | null): Promise<void>;
+  /** Erases the user's counters on the given days and any override (account deletion). */
+  forget(userId: string, days: string[]): Promise<void>;
 }
 
 /** The UTC day a quota counts against. */
