@@ -1,3 +1,5 @@
+import { createAccessTokenVerifier } from "@wwhd/core/auth/access-token-verifier.ts";
+import { AuthenticationError } from "@wwhd/core/auth/auth-errors.ts";
 import type { Clock } from "@wwhd/core/ports/clock.ts";
 import type { Logger } from "@wwhd/core/ports/logger.ts";
 import { type Quota, quotaDay, type RateLimiter } from "@wwhd/core/ports/rate-limiter.ts";
@@ -7,12 +9,7 @@ import { every } from "hono/combine";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { JWTVerifyGetKey } from "jose";
-import {
-  type AccessIdentity,
-  AuthenticationFailure,
-  bearerToken,
-  verifyAccessToken,
-} from "./access-token.ts";
+import { type AccessIdentity, AuthenticationFailure, bearerToken } from "./access-token.ts";
 import { ASSERTION_HEADER, type GateAssertion, verifyAssertion } from "./assertion.ts";
 import { defaultClientIp } from "./client-ip.ts";
 import { type CountOutcome, type CountRequest, createCounter } from "./counter.ts";
@@ -86,7 +83,12 @@ export function createGate(config: GateConfig, deps: GateDeps): Gate {
   const routes = deps.routes ?? defaultRouteRules;
   const clientIp = deps.clientIp ?? defaultClientIp;
   const allowedMethods = deps.allowedMethods ?? DEFAULT_METHODS;
-  const verifier = { jwks: deps.jwks, issuer: deps.issuer, audience: deps.audience };
+  const verify = createAccessTokenVerifier({
+    jwks: deps.jwks,
+    issuer: deps.issuer,
+    audience: deps.audience,
+    clock,
+  });
   const count = createCounter({
     limiter: deps.limiter,
     quota: deps.quota,
@@ -155,15 +157,18 @@ export function createGate(config: GateConfig, deps: GateDeps): Gate {
     c: Context<GateEnv>,
     rule: RouteRule,
     assertion: GateAssertion | undefined,
-    now: number,
   ): Promise<AccessIdentity | undefined | Response> {
     if (!rule.authenticate) return undefined;
+    const token = bearerToken(c.req.header("authorization"));
+    if (!token)
+      return unauthorized(c, new AuthenticationFailure("A bearer access token is required"));
     let identity: AccessIdentity;
     try {
-      identity = await verifyAccessToken(bearerToken(c.req.header("authorization")), verifier, now);
+      const claims = await verify(token);
+      identity = { userId: claims.sub, roles: claims.roles };
     } catch (error) {
-      if (error instanceof AuthenticationFailure) return unauthorized(c, error);
-      throw error;
+      if (!(error instanceof AuthenticationError)) throw error;
+      return unauthorized(c, new AuthenticationFailure(error.message, "invalid_token"));
     }
     if (assertion?.userId && assertion.userId !== identity.userId) return invalidAssertion(c);
     return identity;
@@ -204,7 +209,7 @@ export function createGate(config: GateConfig, deps: GateDeps): Gate {
     const rule = ruleFor(c.req.path, routes);
     const assertion = await readAssertion(c, now);
     if (assertion === null) return invalidAssertion(c);
-    const identity = await authenticate(c, rule, assertion, now);
+    const identity = await authenticate(c, rule, assertion);
     if (identity instanceof Response) return identity;
     if (identity) c.set("userId", identity.userId);
     c.set("identity", identity);
