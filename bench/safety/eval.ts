@@ -10,10 +10,10 @@ import { evaluateCorpusQuestions } from "./corpus-eval.ts";
 import type { Evaluation } from "./evaluation.ts";
 import { evaluateInjection } from "./injection-eval.ts";
 import { evaluateMentalHealth } from "./mental-health-eval.ts";
+import { evaluateXsTest } from "./over-refusal-eval.ts";
 import { evaluatePii } from "./pii-eval.ts";
 import { formatTable } from "./report.ts";
 import { measureSpeed } from "./speed.ts";
-import { evaluateXsTest } from "./xstest-eval.ts";
 
 if (!existsSync(BENCH_DATA)) {
   console.log(`No benchmark data at ${BENCH_DATA}: set WWHD_BENCH_DATA to its folder.`);

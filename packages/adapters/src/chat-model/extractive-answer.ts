@@ -1,6 +1,6 @@
 import { isSmallTalk } from "@wwhd/core/agents/router/small-talk.ts";
+import { retrievalTerms } from "@wwhd/core/retrieval/terms.ts";
 import { splitSentences } from "@wwhd/core/text/sentences.ts";
-import { contentWords } from "@wwhd/core/text/words.ts";
 import type { PromptPassage } from "./passage-parser.ts";
 
 const MAX_SENTENCES = 4;
@@ -26,14 +26,14 @@ interface Candidate {
  */
 export function composeExtractiveAnswer(question: string, passages: PromptPassage[]): string {
   if (passages.length === 0) return isSmallTalk(question) ? GREETING : NOTHING_FOUND;
-  const asked = new Set(contentWords(question));
+  const asked = new Set(retrievalTerms(question));
   const candidates = passages.flatMap((passage) =>
     splitSentences(passage.text)
       .filter((sentence) => !sentence.startsWith("#"))
       .map((sentence, index) => ({
         sentence,
         citation: passage.citation,
-        score: contentWords(sentence).filter((word) => asked.has(word)).length + 1 / (index + 2),
+        score: retrievalTerms(sentence).filter((word) => asked.has(word)).length + 1 / (index + 2),
         order: passage.citation * 1000 + index,
       })),
   );
